@@ -1,0 +1,216 @@
+namespace CpaasX.Operator.Runtime;
+
+/// <summary>
+/// A de-duplicating work queue in the style of client-go's workqueue: a key is queued at most once,
+/// a key added while it is being processed is processed once more after <see cref="Done"/>, and
+/// failing keys come back after a per-key exponential backoff until <see cref="Forget"/> is called.
+/// </summary>
+public sealed class WorkQueue<TKey>
+    where TKey : class
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<TKey> _ready = new();
+    private readonly HashSet<TKey> _dirty = [];
+    private readonly HashSet<TKey> _processing = [];
+    private readonly Dictionary<TKey, int> _failures = [];
+    private readonly Dictionary<TKey, DelayedAdd> _delayed = [];
+    private readonly WorkQueueSettings _settings;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _itemAvailable = NewSignal();
+    private long _retriesTotal;
+    private bool _shuttingDown;
+    private bool _drain;
+
+    public WorkQueue(WorkQueueSettings? settings = null, TimeProvider? time = null)
+    {
+        _settings = settings ?? new WorkQueueSettings();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Keys ready to be handed out (not counting keys in process or waiting for a delay).</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ready.Count;
+            }
+        }
+    }
+
+    /// <summary>How many times any key was re-queued with backoff since the queue was created.</summary>
+    public long RetriesTotal => Interlocked.Read(ref _retriesTotal);
+
+    /// <summary>Consecutive failures recorded for <paramref name="key"/> since it was last forgotten.</summary>
+    public int Failures(TKey key)
+    {
+        lock (_gate)
+        {
+            return _failures.GetValueOrDefault(key);
+        }
+    }
+
+    public void Add(TKey key)
+    {
+        lock (_gate)
+        {
+            if (_shuttingDown || !_dirty.Add(key) || _processing.Contains(key))
+            {
+                return;
+            }
+
+            Enqueue(key);
+        }
+    }
+
+    /// <summary>Adds <paramref name="key"/> once <paramref name="delay"/> has passed; an earlier pending add wins.</summary>
+    public void AddAfter(TKey key, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            Add(key);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            var due = _time.GetUtcNow() + delay;
+            if (_delayed.TryGetValue(key, out var pending))
+            {
+                if (pending.Due <= due)
+                {
+                    return;
+                }
+
+                pending.Timer.Dispose();
+            }
+
+            // The callback takes the lock, so it cannot run before the entry below is stored.
+            var timer = _time.CreateTimer(_ => AddDelayed(key, due), null, delay, Timeout.InfiniteTimeSpan);
+            _delayed[key] = new DelayedAdd(due, timer);
+        }
+    }
+
+    /// <summary>Records one more failure of <paramref name="key"/> and adds it back after the backoff for that many failures.</summary>
+    public void AddRateLimited(TKey key)
+    {
+        int failures;
+        lock (_gate)
+        {
+            failures = _failures.GetValueOrDefault(key) + 1;
+            _failures[key] = failures;
+        }
+
+        Interlocked.Increment(ref _retriesTotal);
+        AddAfter(key, _settings.RetryBackoff.DelayAfter(failures));
+    }
+
+    /// <summary>Clears the failure history of <paramref name="key"/>, so its next failure starts at the initial backoff.</summary>
+    public void Forget(TKey key)
+    {
+        lock (_gate)
+        {
+            _failures.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next key and marks it as in process until <see cref="Done"/>. Returns null once the
+    /// queue is shut down (after the remaining keys were handed out, when shut down with drain).
+    /// </summary>
+    public async Task<TKey?> GetAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                if (_shuttingDown && (!_drain || _ready.Count == 0))
+                {
+                    return null;
+                }
+
+                if (_ready.TryDequeue(out var key))
+                {
+                    _dirty.Remove(key);
+                    _processing.Add(key);
+                    return key;
+                }
+
+                signal = _itemAvailable.Task;
+            }
+
+            await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends processing of <paramref name="key"/>; if it was added meanwhile, it is queued again.</summary>
+    public void Done(TKey key)
+    {
+        lock (_gate)
+        {
+            _processing.Remove(key);
+            if (!_shuttingDown && _dirty.Contains(key))
+            {
+                Enqueue(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops accepting keys and drops pending delayed adds. With <paramref name="drain"/>, keys already
+    /// queued are still handed out; without it, <see cref="GetAsync"/> returns null at once.
+    /// </summary>
+    public void ShutDown(bool drain = true)
+    {
+        lock (_gate)
+        {
+            _shuttingDown = true;
+            _drain = drain;
+            foreach (var pending in _delayed.Values)
+            {
+                pending.Timer.Dispose();
+            }
+
+            _delayed.Clear();
+            WakeWaiters();
+        }
+    }
+
+    private void AddDelayed(TKey key, DateTimeOffset due)
+    {
+        lock (_gate)
+        {
+            // A later AddAfter with an earlier due time may have replaced this timer.
+            if (!_delayed.TryGetValue(key, out var current) || current.Due != due)
+            {
+                return;
+            }
+
+            _delayed.Remove(key);
+            current.Timer.Dispose();
+        }
+
+        Add(key);
+    }
+
+    private void Enqueue(TKey key)
+    {
+        _ready.Enqueue(key);
+        WakeWaiters();
+    }
+
+    private void WakeWaiters()
+    {
+        _itemAvailable.TrySetResult();
+        _itemAvailable = NewSignal();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
