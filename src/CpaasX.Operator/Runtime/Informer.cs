@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -122,8 +123,8 @@ public sealed class Leadership
             return;
         }
 
+        // Not disposed: holders of the term's token may still link to it after the term ended.
         ended.Cancel();
-        ended.Dispose();
         _logger.LogWarning("Stopped leading on {Lease}", _lock.Describe());
         Changed?.Invoke(false);
     }
