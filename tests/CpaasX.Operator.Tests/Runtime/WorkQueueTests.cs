@@ -1,0 +1,174 @@
+using CpaasX.Operator.Runtime;
+
+using Microsoft.Extensions.Time.Testing;
+
+namespace CpaasX.Operator.Tests.Runtime;
+
+public sealed class WorkQueueTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task Queues_a_key_once_however_often_it_is_added()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.Add("a");
+        queue.Add("b");
+        queue.Add("a");
+
+        Assert.Equal(2, queue.Depth);
+        Assert.Equal("a", await queue.GetAsync(CancellationToken.None));
+        Assert.Equal("b", await queue.GetAsync(CancellationToken.None));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task A_key_added_while_in_process_is_handed_out_once_more_after_done()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+        queue.Add("a");
+        var key = await queue.GetAsync(CancellationToken.None);
+
+        queue.Add("a");
+        queue.Add("a");
+        Assert.Equal(0, queue.Depth);
+
+        queue.Done(key!);
+        Assert.Equal(1, queue.Depth);
+        Assert.Equal("a", await queue.GetAsync(CancellationToken.None));
+        queue.Done("a");
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task Get_waits_until_a_key_is_added()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        var pending = queue.GetAsync(CancellationToken.None);
+        Assert.False(pending.IsCompleted);
+
+        queue.Add("a");
+        Assert.Equal("a", await pending);
+    }
+
+    [Fact]
+    public async Task Get_can_be_cancelled()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+        using var cancellation = new CancellationTokenSource();
+
+        var pending = queue.GetAsync(cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+    }
+
+    [Fact]
+    public async Task Rate_limited_adds_wait_a_doubling_backoff_per_key()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.AddRateLimited("a");
+        _time.Advance(TimeSpan.FromMilliseconds(4));
+        Assert.Equal(0, queue.Depth);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, queue.Depth);
+
+        queue.Done((await queue.GetAsync(CancellationToken.None))!);
+        queue.AddRateLimited("a");
+        _time.Advance(TimeSpan.FromMilliseconds(9));
+        Assert.Equal(0, queue.Depth);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, queue.Depth);
+
+        Assert.Equal(2, queue.Failures("a"));
+        Assert.Equal(0, queue.Failures("b"));
+        Assert.Equal(2, queue.RetriesTotal);
+    }
+
+    [Fact]
+    public async Task A_key_failing_for_the_tenth_time_waits_exactly_the_cap()
+    {
+        var settings = new WorkQueueSettings { RetryBackoff = new(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)) };
+        var queue = new WorkQueue<string>(settings, _time);
+        for (var failure = 1; failure < 10; failure++)
+        {
+            queue.AddRateLimited("a");
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+            queue.Done((await queue.GetAsync(CancellationToken.None))!);
+        }
+
+        queue.AddRateLimited("a");
+        _time.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.Equal(0, queue.Depth);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
+    public async Task Forget_resets_the_backoff_to_its_initial_delay()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+        queue.AddRateLimited("a");
+        queue.AddRateLimited("a");
+        queue.AddRateLimited("a");
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        queue.Done((await queue.GetAsync(CancellationToken.None))!);
+
+        queue.Forget("a");
+        queue.AddRateLimited("a");
+
+        // Without Forget this would be the fourth failure, waiting 40 ms.
+        Assert.Equal(1, queue.Failures("a"));
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
+    public void Add_after_waits_for_the_delay_and_the_earliest_pending_add_wins()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.AddAfter("a", TimeSpan.FromSeconds(10));
+        queue.AddAfter("a", TimeSpan.FromSeconds(3));
+        queue.AddAfter("a", TimeSpan.FromSeconds(7));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, queue.Depth);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, queue.Depth);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
+    public async Task Shut_down_with_drain_hands_out_queued_keys_then_ends()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+        queue.Add("a");
+        queue.AddAfter("b", TimeSpan.FromSeconds(1));
+
+        queue.ShutDown(drain: true);
+        queue.Add("c");
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("a", await queue.GetAsync(CancellationToken.None));
+        Assert.Null(await queue.GetAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Shut_down_without_drain_ends_at_once_and_wakes_waiting_workers()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+        var waiting = queue.GetAsync(CancellationToken.None);
+
+        queue.ShutDown(drain: false);
+        queue.Add("a");
+
+        Assert.Null(await waiting);
+        Assert.Null(await queue.GetAsync(CancellationToken.None));
+    }
+}
