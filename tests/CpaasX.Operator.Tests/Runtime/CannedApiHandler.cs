@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace CpaasX.Operator.Tests.Runtime;
+
+/// <summary>Answers KubernetesClient's HTTP requests in process from a function of the request, and records each request URI.</summary>
+internal sealed class CannedApiHandler(Func<HttpRequestMessage, (HttpStatusCode Status, string Body)> answer) : DelegatingHandler
+{
+    private readonly ConcurrentQueue<Uri> _requests = new();
+
+    public IReadOnlyList<Uri> Requests => [.. _requests];
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _requests.Enqueue(request.RequestUri!);
+        var (status, body) = answer(request);
+        return Task.FromResult(new HttpResponseMessage(status)
+        {
+            RequestMessage = request,
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        });
+    }
+}
