@@ -64,7 +64,7 @@ public sealed class RoutingResolver
 
         if (!TryFindPool(applicationId, entityId, request.Channel, out var pool, out var level))
         {
-            var message = $"No Ready {request.Channel.ToString().ToUpperInvariant()} association for application "
+            var message = $"No Ready {PlatformNames.Of(request.Channel)} association for application "
                 + $"'{applicationId}'{(entityId is null ? string.Empty : $", entity '{entityId}'")}.";
             explanation.Add("pool: none at the pair, application or entity level");
             return OutboundResolution.Unrouted(UnroutedReason.NoSender, message, explanation);
@@ -147,7 +147,7 @@ public sealed class RoutingResolver
 
     private InboundResolution UnroutedInbound(InboundRequest request, List<string> explanation)
     {
-        var channel = request.Channel.ToString().ToUpperInvariant();
+        var channel = PlatformNames.Of(request.Channel);
         if (!_knownValues.Contains(request.Number))
         {
             explanation.Add("number: not a resource of this table");
@@ -177,7 +177,7 @@ public sealed class RoutingResolver
         explanation.Add($"explicit sender {sender}: not associated for this channel");
         return OutboundResolution.Unrouted(
             UnroutedReason.UnknownSender,
-            $"{sender} is no Ready {channel.ToString().ToUpperInvariant()} sender of this namespace.",
+            $"{sender} is no Ready {PlatformNames.Of(channel)} sender of this namespace.",
             explanation);
     }
 
