@@ -22,7 +22,6 @@ public sealed class RoutingResolver
 
     public RoutingResolver(RoutingTable table)
     {
-        Table = table;
         foreach (var pool in table.OutboundPools)
         {
             IndexedSender[] senders = [.. pool.Senders.Select(s => new IndexedSender(s))];
@@ -48,8 +47,6 @@ public sealed class RoutingResolver
             _knownValues.Add(route.Value);
         }
     }
-
-    public RoutingTable Table { get; }
 
     public OutboundResolution ResolveOutbound(OutboundRequest request)
     {
@@ -119,8 +116,13 @@ public sealed class RoutingResolver
 
         if (request.Channel == Channel.Voice)
         {
-            explanation.Add($"voice: routed only by its VOICE association, {entry.Route.DefaultRoute!.Source}");
-            return InboundResolution.Routed(entry.Route.DefaultRoute, null, explanation);
+            if (entry.Route.DefaultRoute is not { } voiceRoute)
+            {
+                return UnroutedInbound(request, explanation);
+            }
+
+            explanation.Add($"voice: routed only by its VOICE association, {voiceRoute.Source}");
+            return InboundResolution.Routed(voiceRoute, null, explanation);
         }
 
         var word = FirstWord(request.Text);
@@ -186,15 +188,9 @@ public sealed class RoutingResolver
     private bool TryFindPool(string applicationId, string? entityId, Channel channel, out IndexedSender[] pool, out RoutingLevel level)
     {
         var isDefaultApplication = applicationId == RouteSources.DefaultApplicationId;
-        if (entityId is not null && !isDefaultApplication && _pools.TryGetValue(new PoolKey(applicationId, entityId, channel), out pool!))
+        if (entityId is not null && _pools.TryGetValue(new PoolKey(applicationId, entityId, channel), out pool!))
         {
-            level = RoutingLevel.Pair;
-            return true;
-        }
-
-        if (entityId is not null && isDefaultApplication && _pools.TryGetValue(new PoolKey(applicationId, entityId, channel), out pool!))
-        {
-            level = RoutingLevel.Entity;
+            level = isDefaultApplication ? RoutingLevel.Entity : RoutingLevel.Pair;
             return true;
         }
 
@@ -204,7 +200,8 @@ public sealed class RoutingResolver
             return true;
         }
 
-        if (entityId is not null && _pools.TryGetValue(new PoolKey(RouteSources.DefaultApplicationId, entityId, channel), out pool!))
+        if (entityId is not null && !isDefaultApplication
+            && _pools.TryGetValue(new PoolKey(RouteSources.DefaultApplicationId, entityId, channel), out pool!))
         {
             level = RoutingLevel.Entity;
             return true;
