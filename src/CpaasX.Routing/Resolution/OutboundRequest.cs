@@ -1,0 +1,9 @@
+using CpaasX.Routing.Model;
+
+namespace CpaasX.Routing.Resolution;
+
+/// <summary>
+/// An outbound message to route. An empty <paramref name="ApplicationId"/> means the <c>default</c> application;
+/// <paramref name="Sender"/> is an explicit sender (value or Resource name) that wins over any strategy.
+/// </summary>
+public sealed record OutboundRequest(string? ApplicationId, string? EntityId, Channel Channel, string Destination, string? Sender = null);

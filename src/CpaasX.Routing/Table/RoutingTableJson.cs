@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CpaasX.Routing.Table;
+
+/// <summary>
+/// The <c>routing.json</c> format: camelCase, two-space indentation, <c>\n</c> line ends, nulls written out, no escaping
+/// of <c>+</c> in numbers, and a final newline. Stable formatting plus the builder's sorting make the bytes deterministic.
+/// </summary>
+public static class RoutingTableJson
+{
+    private static readonly byte[] GzipMagic = [0x1f, 0x8b];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static byte[] Serialize(RoutingTable table)
+    {
+        using var buffer = new MemoryStream();
+        JsonSerializer.Serialize(buffer, table, Options);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>The content hash the ConfigMap is annotated with: <c>sha256:</c> and the lower-case hex of the bytes.</summary>
+    public static string ContentHash(ReadOnlySpan<byte> routingJson) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(routingJson));
+
+    /// <summary>Reads a table from plain or gzipped <c>routing.json</c> bytes (gzip is recognised by its magic number).</summary>
+    public static RoutingTable Deserialize(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(GzipMagic))
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes.ToArray()), CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            gzip.CopyTo(plain);
+            return Deserialize(plain.ToArray());
+        }
+
+        var table = JsonSerializer.Deserialize<RoutingTable>(bytes, Options)
+            ?? throw new JsonException("routing.json holds null instead of a routing table.");
+        if (table.ApiVersion != RoutingTable.CurrentApiVersion || table.Kind != RoutingTable.TableKind)
+        {
+            throw new JsonException(
+                $"Expected apiVersion {RoutingTable.CurrentApiVersion} and kind {RoutingTable.TableKind}, got {table.ApiVersion} and {table.Kind}.");
+        }
+
+        return table;
+    }
+
+    /// <summary>Loads <c>routing.json</c> or <c>routing.json.gz</c> from a file.</summary>
+    public static RoutingTable Load(string path) => Deserialize(File.ReadAllBytes(path));
+}

@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+using CpaasX.Routing.Model;
+using CpaasX.Routing.Resolution;
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Routing.Tests;
+
+/// <summary>The routing.json format: stable bytes, round trips, gzip, content hash.</summary>
+public sealed class RoutingTableJsonTests
+{
+    [Fact]
+    public void WritesApiVersionAndKindFirstWithStableFormatting()
+    {
+        var json = Encoding.UTF8.GetString(RoutingTableJson.Serialize(SampleTables.Shop()));
+
+        Assert.StartsWith("{\n  \"apiVersion\": \"cpaasx.io/v1alpha1\",\n  \"kind\": \"RoutingTable\",\n  \"namespace\": \"shop\",\n", json);
+        Assert.EndsWith("}\n", json);
+        Assert.DoesNotContain("\r", json);
+        Assert.Contains("\"value\": \"+12015550101\"", json);
+        Assert.Contains("\"entityId\": null", json);
+        Assert.Contains("\"channel\": \"WHATSAPP\"", json);
+        Assert.Contains("\"senderType\": \"TOLL_FREE_NUMBER\"", json);
+    }
+
+    [Fact]
+    public void SortsEntriesByTheirKeys()
+    {
+        var table = SampleTables.Shop();
+
+        Assert.Equal(["checkout-prod", "checkout-staging"], table.Applications.Select(a => a.ApplicationId));
+        Assert.Equal(
+            [("checkout-prod", null, Channel.Sms), ("checkout-prod", null, Channel.Voice), ("checkout-prod", null, Channel.Email),
+             ("checkout-prod", "acme", Channel.Sms), ("checkout-staging", null, Channel.WhatsApp), ("default", "globex", Channel.Sms)],
+            table.OutboundPools.Select(p => (p.ApplicationId, p.EntityId, p.Channel)));
+        Assert.Equal(["+12125550102", "SHOPCO"], table.OutboundPools[0].Senders.Select(s => s.Value));
+        Assert.Equal(["everyone", "us-local"], table.Strategies.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void RoundTripGivesTheSameBytesAndTheSameAnswers()
+    {
+        var table = SampleTables.Shop();
+        var bytes = RoutingTableJson.Serialize(table);
+
+        var loaded = RoutingTableJson.Deserialize(bytes);
+
+        Assert.Equal(bytes, RoutingTableJson.Serialize(loaded));
+        var request = new OutboundRequest("checkout-prod", null, Channel.Sms, "+12125559999");
+        Assert.Equal(
+            new RoutingResolver(table).ResolveOutbound(request).Sender?.Source,
+            new RoutingResolver(loaded).ResolveOutbound(request).Sender?.Source);
+    }
+
+    [Fact]
+    public void LoadsPlainAndGzippedFilesAlike()
+    {
+        var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
+        var directory = Directory.CreateTempSubdirectory("routing-table-");
+        try
+        {
+            var plainPath = Path.Combine(directory.FullName, "routing.json");
+            var gzipPath = Path.Combine(directory.FullName, "routing.json.gz");
+            File.WriteAllBytes(plainPath, bytes);
+            using (var gzip = new GZipStream(File.Create(gzipPath), CompressionLevel.Optimal))
+            {
+                gzip.Write(bytes);
+            }
+
+            Assert.Equal(bytes, RoutingTableJson.Serialize(RoutingTableJson.Load(plainPath)));
+            Assert.Equal(bytes, RoutingTableJson.Serialize(RoutingTableJson.Load(gzipPath)));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("cpaasx.io/v1beta1", "RoutingTable")]
+    [InlineData("cpaasx.io/v1alpha1", "ConfigMap")]
+    public void RejectsAnotherApiVersionOrKind(string apiVersion, string kind)
+    {
+        var json = Encoding.UTF8.GetString(RoutingTableJson.Serialize(SampleTables.Shop()))
+            .Replace("cpaasx.io/v1alpha1", apiVersion, StringComparison.Ordinal)
+            .Replace("\"kind\": \"RoutingTable\"", $"\"kind\": \"{kind}\"", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => RoutingTableJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void RejectsATableWithoutItsLists()
+    {
+        var json = """{"apiVersion": "cpaasx.io/v1alpha1", "kind": "RoutingTable", "namespace": "shop"}""";
+
+        Assert.Throws<JsonException>(() => RoutingTableJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void ContentHashIsSha256HexOfTheBytes()
+    {
+        // The SHA-256 test vector of "abc" (FIPS 180-2).
+        Assert.Equal(
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            RoutingTableJson.ContentHash("abc"u8));
+    }
+
+    [Fact]
+    public void ContentHashChangesWithTheTable()
+    {
+        var table = SampleTables.Shop();
+        var changed = table with { Strategies = [.. table.Strategies.Skip(1)] };
+
+        Assert.Equal(
+            RoutingTableJson.ContentHash(RoutingTableJson.Serialize(table)),
+            RoutingTableJson.ContentHash(RoutingTableJson.Serialize(SampleTables.Shop())));
+        Assert.NotEqual(
+            RoutingTableJson.ContentHash(RoutingTableJson.Serialize(table)),
+            RoutingTableJson.ContentHash(RoutingTableJson.Serialize(changed)));
+    }
+}
