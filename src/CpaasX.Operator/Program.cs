@@ -1,5 +1,8 @@
 using System.CommandLine;
 
+using CpaasX.Operator.Cli;
+
 // Each subcommand lives in its own file under Cli/ and is added here, one line each.
 var root = new RootCommand("CpaasX.Operator: a CPaaS X messaging set-up declared as Kubernetes custom resources.");
+root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();
