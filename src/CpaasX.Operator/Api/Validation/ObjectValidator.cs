@@ -54,7 +54,7 @@ public static class ObjectValidator
         {
             string fieldPath = $"{path}.{field.JsonName}";
             object? fieldValue = field.Property.GetValue(value);
-            if (IsMissing(fieldValue, field.ValueType))
+            if (IsMissing(fieldValue, field.Property.PropertyType))
             {
                 if (field.Required)
                 {
@@ -148,9 +148,13 @@ public static class ObjectValidator
         _ => null,
     };
 
-    // A required field is missing when absent, empty (a string the deserializer defaulted) or a defaulted value type.
-    private static bool IsMissing(object? value, Type type) =>
-        value is null || (value is string text && text.Length == 0) || (type.IsValueType && value.Equals(Activator.CreateInstance(type)) && type != typeof(bool));
+    // A required field is missing when absent, empty (a string the deserializer defaulted) or, for a non-nullable
+    // value type other than bool, left at its default (a time of 0001-01-01).
+    private static bool IsMissing(object? value, Type propertyType) =>
+        value is null
+        || (value is string text && text.Length == 0)
+        || (propertyType.IsValueType && propertyType != typeof(bool) && Nullable.GetUnderlyingType(propertyType) is null
+            && value.Equals(Activator.CreateInstance(propertyType)));
 
     private static void AddAll(List<ValidationError> errors, string path, IEnumerable<string> messages) =>
         errors.AddRange(messages.Select(message => new ValidationError(path, message)));
