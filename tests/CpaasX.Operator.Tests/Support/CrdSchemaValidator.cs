@@ -114,10 +114,18 @@ internal static partial class CrdSchemaValidator
 
         foreach (V1ValidationRule rule in schema.XKubernetesValidations ?? [])
         {
-            object? result = Cel.Compile(rule.Rule)(new Dictionary<string, object?> { ["self"] = ToCel(node) }!);
-            if (result is not true)
+            try
             {
-                errors.Add(new ValidationError(path + (rule.FieldPath ?? ""), rule.Message ?? $"failed rule: {rule.Rule}"));
+                object? result = Cel.Compile(rule.Rule)(new Dictionary<string, object?> { ["self"] = ToCel(node) }!);
+                if (result is not true)
+                {
+                    errors.Add(new ValidationError(path + (rule.FieldPath ?? ""), rule.Message ?? $"failed rule: {rule.Rule}"));
+                }
+            }
+            catch (CelException exception)
+            {
+                // The API server reports a rule that cannot be evaluated (a required field is missing) as invalid too.
+                errors.Add(new ValidationError(path, $"rule {rule.Rule} could not be evaluated: {exception.Message}"));
             }
         }
     }

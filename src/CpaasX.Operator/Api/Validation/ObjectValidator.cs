@@ -54,13 +54,14 @@ public static class ObjectValidator
         {
             string fieldPath = $"{path}.{field.JsonName}";
             object? fieldValue = field.Property.GetValue(value);
-            if (IsMissing(fieldValue, field.Property.PropertyType))
+            if (field.Required && IsUnset(fieldValue, field.Property.PropertyType))
             {
-                if (field.Required)
-                {
-                    errors.Add(new(fieldPath, "Required value"));
-                }
+                errors.Add(new(fieldPath, "Required value"));
+                continue;
+            }
 
+            if (fieldValue is null)
+            {
                 continue;
             }
 
@@ -70,7 +71,7 @@ public static class ObjectValidator
             }
             else
             {
-                CheckValue(errors, fieldPath, field, fieldValue!);
+                CheckValue(errors, fieldPath, field, fieldValue);
             }
         }
 
@@ -148,9 +149,9 @@ public static class ObjectValidator
         _ => null,
     };
 
-    // A required field is missing when absent, empty (a string the deserializer defaulted) or, for a non-nullable
+    // A required field is unset when absent, empty (a string the deserializer defaulted) or, for a non-nullable
     // value type other than bool, left at its default (a time of 0001-01-01).
-    private static bool IsMissing(object? value, Type propertyType) =>
+    private static bool IsUnset(object? value, Type propertyType) =>
         value is null
         || (value is string text && text.Length == 0)
         || (propertyType.IsValueType && propertyType != typeof(bool) && Nullable.GetUnderlyingType(propertyType) is null
