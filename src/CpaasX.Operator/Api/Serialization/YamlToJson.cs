@@ -41,7 +41,7 @@ internal static partial class YamlToJson
     private static JsonValue? ConvertScalar(YamlScalarNode scalar)
     {
         string text = scalar.Value ?? "";
-        if (scalar.Style is not ScalarStyle.Plain || scalar.Tag.Value == StringTag)
+        if (scalar.Style is not ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag))
         {
             return JsonValue.Create(text);
         }
