@@ -29,10 +29,8 @@ internal static partial class YamlToJson
         foreach ((YamlNode key, YamlNode value) in mapping.Children)
         {
             string name = (key as YamlScalarNode)?.Value ?? throw new ManifestException($"Only scalar keys are supported, at {key.Start}.");
-            if (!json.TryAdd(name, Convert(value)))
-            {
-                throw new ManifestException($"Duplicate key '{name}' at {key.Start}.");
-            }
+            // Duplicate keys never get here: the YAML parser already refuses them.
+            json.Add(name, Convert(value));
         }
 
         return json;
