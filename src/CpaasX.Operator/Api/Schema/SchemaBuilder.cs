@@ -21,7 +21,8 @@ public static class SchemaBuilder
                 Description = "The versioned schema of this representation of an object: " + CustomResourceKinds.ApiVersion + ".",
             },
             ["kind"] = new() { Type = "string", Description = "The REST resource this object represents: " + kind.Kind + "." },
-            ["metadata"] = new() { Type = "object", Description = "Standard object metadata." },
+            // The API server forbids anything but a type on the root metadata (even a description).
+            ["metadata"] = new() { Type = "object" },
             ["spec"] = ForObject(kind.SpecType, TypeShapes.DescriptionOf(kind.SpecType)),
             ["status"] = ForObject(kind.StatusType, TypeShapes.DescriptionOf(kind.StatusType)),
         },

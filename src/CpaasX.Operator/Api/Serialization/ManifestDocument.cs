@@ -9,8 +9,6 @@ namespace CpaasX.Operator.Api.Serialization;
 /// <param name="Index">Its position among the documents of that source, from 0.</param>
 public sealed record ManifestDocument(string Source, int Index, JsonObject Json, ICustomResource? Resource)
 {
-    public string ApiVersion => Json["apiVersion"]?.GetValue<string>() ?? "";
-
     public string Kind => Json["kind"]?.GetValue<string>() ?? "";
 
     public override string ToString() => $"{Source}#{Index} ({Kind} {Json["metadata"]?["name"]})";
