@@ -4,5 +4,7 @@ using CpaasX.Operator.Cli;
 
 // Each subcommand lives in its own file under Cli/ and is added here, one line each.
 var root = new RootCommand("CpaasX.Operator: a CPaaS X messaging set-up declared as Kubernetes custom resources.");
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
 return await root.Parse(args).InvokeAsync();

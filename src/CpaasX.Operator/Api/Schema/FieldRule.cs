@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace CpaasX.Operator.Api.Schema;
+
+/// <summary>
+/// One constraint on a field value, read by both the CRD schema generator and the C# validator so the two never drift.
+/// Patterns are RE2-compatible (no look-around) because the API server evaluates them with Go's regexp.
+/// </summary>
+/// <param name="Description">The sentence appended to the field's description, saying what is accepted.</param>
+/// <param name="PatternMessage">What the validator and the CEL rule say when the pattern does not match.</param>
+/// <param name="PatternAsCel">Emit the pattern as a CEL rule with <paramref name="PatternMessage"/> instead of a schema pattern, where a readable message matters more than the raw regex.</param>
+public sealed record FieldRule(
+    string Description,
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Pattern = null,
+    string? PatternMessage = null,
+    bool PatternAsCel = false,
+    long? Minimum = null,
+    long? Maximum = null)
+{
+    // Go's '$' matches only at the very end; .NET's also before a final newline, so anchor with \z instead.
+    private readonly Regex? _regex = Pattern is null
+        ? null
+        : new Regex(Pattern.EndsWith('$') ? Pattern[..^1] + @"\z" : Pattern, RegexOptions.CultureInvariant);
+
+    /// <summary>The CEL expression that checks the pattern on the field itself.</summary>
+    public string CelPatternRule => CelMatches("self");
+
+    /// <summary>A CEL expression that checks the pattern on <paramref name="expression"/>.</summary>
+    public string CelMatches(string expression) =>
+        $"{expression}.matches('{Pattern?.Replace(@"\", @"\\", StringComparison.Ordinal)}')";
+
+    /// <summary>Whether the value matches the pattern (or there is none).</summary>
+    public bool MatchesPattern(string value) => _regex?.IsMatch(value) ?? true;
+
+    /// <summary>Every way the string breaks the rule, as messages.</summary>
+    public IEnumerable<string> Check(string value)
+    {
+        if (MinLength is int min && value.Length < min)
+        {
+            yield return $"must be at least {min} characters";
+        }
+
+        if (MaxLength is int max && value.Length > max)
+        {
+            yield return $"must be at most {max} characters";
+        }
+
+        if (!MatchesPattern(value))
+        {
+            yield return PatternMessage ?? $"must match {Pattern}";
+        }
+    }
+
+    /// <summary>Every way the number breaks the rule, as messages.</summary>
+    public IEnumerable<string> Check(long value)
+    {
+        if (Minimum is long min && value < min)
+        {
+            yield return $"must be at least {min}";
+        }
+
+        if (Maximum is long max && value > max)
+        {
+            yield return $"must be at most {max}";
+        }
+    }
+}

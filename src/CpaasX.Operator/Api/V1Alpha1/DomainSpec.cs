@@ -1,0 +1,15 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+using CpaasX.Operator.Api.Schema;
+
+namespace CpaasX.Operator.Api.V1Alpha1;
+
+[Description("An email domain: EMAIL only.")]
+public sealed record DomainSpec
+{
+    [Description("The domain mail is sent from.")]
+    [Required]
+    [FieldRule(nameof(FieldRules.DnsName))]
+    public string? DomainName { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+using CpaasX.Routing.Model;
+
+namespace CpaasX.Operator.Api.V1Alpha1;
+
+[Description("Links a Resource to an Application, an Entity or the pair, for one channel. Deleting it never deletes the resource.")]
+public sealed record ResourceAssociationSpec
+{
+    [Description("The Resource to associate.")]
+    [Required]
+    public LocalObjectReference? ResourceRef { get; init; }
+
+    [Description("The channel: SMS and MMS take a US/CA 10-digit long code with that capability (SMS also an ALPHA), EMAIL a DOMAIN, VOICE a NUMBER with VOICE, WHATSAPP/VIBER/RCS a CHAT_APP of that channel, WEBRTC a WEBRTC_PUSH.")]
+    [Required]
+    public Channel? Channel { get; init; }
+
+    [Description("The Application; without it the association belongs to the 'default' application.")]
+    public LocalObjectReference? ApplicationRef { get; init; }
+
+    [Description("The Entity. At least one of applicationRef and entityRef is set.")]
+    public LocalObjectReference? EntityRef { get; init; }
+}
