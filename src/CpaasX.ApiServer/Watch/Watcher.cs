@@ -8,7 +8,8 @@ namespace CpaasX.ApiServer.Watch;
 /// </summary>
 internal sealed class Watcher(WatchFilter filter)
 {
-    private readonly Channel<WatchEvent> _events = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: only the multi-reader channel can tell its Count, which bookmarks need.
+    private readonly Channel<WatchEvent> _events = Channel.CreateUnbounded<WatchEvent>();
 
     public WatchFilter Filter { get; } = filter;
 
