@@ -86,7 +86,7 @@ internal static class ProtobufObjectDecoder
         switch (field)
         {
             case 2: AddEntry(obj, "data", input.ReadBytes(), v => v.ToBase64()); break;
-            case 3: obj["type"] = input.ReadString(); break;
+            case 3: SetIfPresent(obj, "type", input.ReadString()); break;
             case 4: AddEntry(obj, "stringData", input.ReadBytes(), v => v.ToStringUtf8()); break;
             case 5: obj["immutable"] = input.ReadBool(); break;
             default: input.SkipLastField(); break;

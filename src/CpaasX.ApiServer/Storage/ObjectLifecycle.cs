@@ -68,11 +68,8 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
         }
 
         var warnings = type.IsCustom ? admission.Admit(type, body, null, strict) : [];
-        if (type == BuiltInResources.Namespaces)
-        {
-            body[Status] = new JsonObject { ["phase"] = "Active" };
-        }
-        else if (type == BuiltInResources.CustomResourceDefinitions)
+        BuiltInDefaults.Apply(type, body);
+        if (type == BuiltInResources.CustomResourceDefinitions)
         {
             var served = CrdReader.ServedTypes(body);
             body[Status] = CrdReader.EstablishedStatus(body, Now());
