@@ -29,8 +29,9 @@ internal static class ApiServerCommand
             await using var server = await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { Port = parse.GetValue(port) }, cancellationToken);
             var path = parse.GetValue(kubeconfig)!.FullName;
             server.WriteKubeconfig(path);
-            Console.WriteLine($"Embedded API server listening on {server.BaseUrl}");
-            Console.WriteLine($"kubeconfig written to {path}; stop with Ctrl+C.");
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Embedded API server listening on {server.BaseUrl}");
+            await output.WriteLineAsync($"kubeconfig written to {path}; stop with Ctrl+C.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
