@@ -31,13 +31,12 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CelRuleEvaluator _cel;
 
-    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, CelRuleEvaluator cel, ObjectStore store)
+    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, CelRuleEvaluator cel)
     {
         _app = app;
         Faults = faults;
         Requests = requests;
         _cel = cel;
-        Store = store;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
@@ -51,8 +50,6 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
 
     /// <summary>x-kubernetes-validations rules this server could not evaluate, with why; such rules are skipped with a warning.</summary>
     public IReadOnlyDictionary<string, string> UnsupportedRules => _cel.UnsupportedRules;
-
-    internal ObjectStore Store { get; }
 
     /// <summary>The bearer token written into kubeconfigs.</summary>
     public string Token { get; private init; } = "";
@@ -87,7 +84,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(router.Handle);
         await app.StartAsync(cancellationToken);
-        return new EmbeddedApiServer(app, faults, requests, cel, store) { Token = options.Token };
+        return new EmbeddedApiServer(app, faults, requests, cel) { Token = options.Token };
     }
 
     /// <summary>The kubeconfig text for this server (kubectl and KubernetesClient accept it).</summary>

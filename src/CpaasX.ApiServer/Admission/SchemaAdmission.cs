@@ -207,12 +207,7 @@ internal sealed class SchemaAdmission(CelRuleEvaluator cel)
 
         private void VisitArray(JsonArray array, JsonObject schema, string path)
         {
-            if (schema["maxItems"]?.GetValue<long>() is { } maxItems && array.Count > maxItems)
-            {
-                Causes.Add(new FieldCause("FieldValueTooMany", $"Too many: {array.Count}: must have at most {maxItems} items", path));
-            }
-
-            CheckCount(array.Count, schema, null, "minItems", "items", path);
+            CheckCount(array.Count, schema, "maxItems", "minItems", "items", path);
             if (schema["items"] is JsonObject itemSchema)
             {
                 for (var i = 0; i < array.Count; i++)
@@ -222,9 +217,9 @@ internal sealed class SchemaAdmission(CelRuleEvaluator cel)
             }
         }
 
-        private void CheckCount(int count, JsonObject schema, string? maxKey, string minKey, string noun, string path)
+        private void CheckCount(int count, JsonObject schema, string maxKey, string minKey, string noun, string path)
         {
-            if (maxKey is not null && schema[maxKey]?.GetValue<long>() is { } max && count > max)
+            if (schema[maxKey]?.GetValue<long>() is { } max && count > max)
             {
                 Causes.Add(new FieldCause("FieldValueTooMany", $"Too many: {count}: must have at most {max} {noun}", path));
             }
@@ -296,8 +291,7 @@ internal sealed class SchemaAdmission(CelRuleEvaluator cel)
             };
         }
 
-        private static bool IsIntegral(JsonNode value) =>
-            value.AsValue().TryGetValue<long>(out _) || (value.AsValue().TryGetValue<double>(out var d) && Math.Floor(d) == d && !value.ToJsonString().Contains('.'));
+        private static bool IsIntegral(JsonNode value) => value.AsValue().TryGetValue<long>(out _);
 
         private static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
     }

@@ -44,7 +44,15 @@ internal sealed class AdminHandler(FaultInjection faults, RequestCounters counte
                 faults.Reset();
                 break;
             case ["faults", "fail-writes"] when isPost:
-                faults.FailNextWrites(query["resource"].ToString(), Number(query, "count"), Number(query, "code"));
+                try
+                {
+                    faults.FailNextWrites(query["resource"].ToString(), Number(query, "count"), Number(query, "code"));
+                }
+                catch (ArgumentOutOfRangeException e)
+                {
+                    throw ApiErrors.BadRequest(e.Message);
+                }
+
                 break;
             case ["faults", "latency"] when isPost:
                 faults.Latency = TimeSpan.FromMilliseconds(Number(query, "ms"));

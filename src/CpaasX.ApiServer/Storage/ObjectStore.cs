@@ -27,17 +27,6 @@ internal sealed class ObjectStore(WatchHub hub)
         }
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _collections.Values.Sum(c => c.Objects.Count);
-            }
-        }
-    }
-
     /// <summary>Runs a read-modify-write atomically.</summary>
     public T Atomically<T>(Func<T> action)
     {

@@ -14,8 +14,6 @@ internal sealed class WatchHub(int windowSize)
     /// <summary>Every event with a resourceVersion above this is still in the window.</summary>
     public long WindowStart { get; private set; }
 
-    public int OpenWatches => _watchers.Count;
-
     public void Publish(WatchEvent change)
     {
         _window.Enqueue(change);
