@@ -91,8 +91,9 @@ public sealed class KubectlTests
         await scope.PatchStatus("w1", """{"status":{"conditions":[{"type":"Ready","status":"True","observedGeneration":1}]}}""");
 
         var stale = await kubectl.Run("wait --for=condition=Ready widget/w1 --timeout=2s");
+        var watchesBefore = scope.Server.Requests.Count("watch", "widgets");
         var waiting = kubectl.Start("wait --for=condition=Ready widget/w1 --timeout=20s");
-        await Eventually(() => scope.Server.Requests.Count("watch", "widgets") >= 2);
+        await Eventually(() => scope.Server.Requests.Count("watch", "widgets") > watchesBefore);
         await scope.PatchStatus("w1", """{"status":{"conditions":[{"type":"Ready","status":"True","observedGeneration":2}]}}""");
         var ready = await waiting;
 
