@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Patching;
+using CpaasX.ApiServer.Protobuf;
+using CpaasX.ApiServer.Storage;
+
+using Microsoft.AspNetCore.Http;
+
+namespace CpaasX.ApiServer.Handlers;
+
+/// <summary>get, list, create, update, patch and delete of one resource: HTTP in, lifecycle rules, JSON (or Table) out.</summary>
+internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle)
+{
+    public async Task Get(HttpContext context, ResourceRequest request)
+    {
+        var obj = store.Get(request.Type.QualifiedName, request.StoreNamespace, request.Name!)
+            ?? throw ApiErrors.NotFound(request.Type, request.Name!);
+        if (TableWriter.IsWanted(context.Request))
+        {
+            await JsonResponses.Write(context, 200, TableWriter.Table(request.Type, [obj], store.ResourceVersion, null));
+            return;
+        }
+
+        await JsonResponses.WriteBytes(context, 200, obj.Json);
+    }
+
+    public async Task List(HttpContext context, ResourceRequest request, ListQuery query)
+    {
+        string? afterKey = null;
+        if (query.Continue is { } token)
+        {
+            var decoded = ContinueToken.Decode(token);
+            if (decoded.ResourceVersion < store.WindowStart)
+            {
+                throw ApiErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+            }
+
+            afterKey = decoded.LastKey;
+        }
+
+        var (items, resourceVersion, more) = store.List(query.Filter, afterKey, query.Limit);
+        var next = more ? new ContinueToken(resourceVersion, items[^1].Key).Encode() : null;
+        if (TableWriter.IsWanted(context.Request))
+        {
+            await JsonResponses.Write(context, 200, TableWriter.Table(request.Type, items, resourceVersion, next));
+            return;
+        }
+
+        await JsonResponses.WriteBytes(context, 200, ListBytes(request, items, resourceVersion, next));
+    }
+
+    public async Task Create(HttpContext context, ResourceRequest request)
+    {
+        var body = await ReadObject(context);
+        var result = lifecycle.Create(request.Type, request.StoreNamespace, body, IsStrict(context));
+        await JsonResponses.WriteBytes(context, 201, result.Object.Json, result.Warnings);
+    }
+
+    public async Task Update(HttpContext context, ResourceRequest request)
+    {
+        var body = await ReadObject(context);
+        var result = lifecycle.Update(request.Type, request.StoreNamespace, request.Name!, body, request.Subresource, IsStrict(context));
+        await JsonResponses.WriteBytes(context, 200, result.Object.Json, result.Warnings);
+    }
+
+    public async Task Patch(HttpContext context, ResourceRequest request)
+    {
+        var mediaType = MediaType(context.Request);
+        Func<JsonNode?, JsonNode?, JsonNode?> apply = mediaType switch
+        {
+            "application/merge-patch+json" => MergePatch.Apply,
+            "application/json-patch+json" => (target, patch) => JsonPatch.Apply(target!, patch),
+            "application/strategic-merge-patch+json" when !request.Type.IsCustom => StrategicMergePatch.Apply,
+            _ => throw ApiErrors.UnsupportedMediaType(mediaType),
+        };
+        var patch = await ReadJson(context);
+        var result = lifecycle.Patch(request.Type, request.StoreNamespace, request.Name!,
+            current => apply(current, patch) as JsonObject ?? throw ApiErrors.BadRequest("the patch did not leave an object"),
+            request.Subresource, IsStrict(context));
+        await JsonResponses.WriteBytes(context, 200, result.Object.Json, result.Warnings);
+    }
+
+    public async Task Delete(HttpContext context, ResourceRequest request)
+    {
+        var result = lifecycle.Delete(request.Type, request.StoreNamespace, request.Name!);
+
+        // Removed at once: a Success Status. Waiting for finalizers: the object, now with its deletionTimestamp.
+        if (!result.Removed)
+        {
+            await JsonResponses.WriteBytes(context, 200, result.Object.Json, result.Warnings);
+            return;
+        }
+
+        var details = ApiErrors.Details(request.Type, result.Object.Name);
+        details["uid"] = result.Object.Metadata["uid"]?.DeepClone();
+        await JsonResponses.Write(context, 200, new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+            ["details"] = details,
+        }, result.Warnings);
+    }
+
+    private static byte[] ListBytes(ResourceRequest request, IReadOnlyList<StoredObject> items, long resourceVersion, string? next)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", request.Type.ListKind);
+            writer.WriteString("apiVersion", request.Type.ApiVersion);
+            writer.WriteStartObject("metadata");
+            writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
+            if (next is not null)
+            {
+                writer.WriteString("continue", next);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+            {
+                writer.WriteRawValue(item.Json, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<JsonObject> ReadObject(HttpContext context)
+    {
+        if (MediaType(context.Request) == ProtobufObjectDecoder.ContentType)
+        {
+            return ProtobufObjectDecoder.Decode(await ReadBytes(context));
+        }
+
+        return await ReadJson(context) as JsonObject ?? throw ApiErrors.BadRequest("the request body is not a JSON object");
+    }
+
+    private static async Task<JsonNode?> ReadJson(HttpContext context)
+    {
+        var mediaType = MediaType(context.Request);
+        if (!mediaType.EndsWith("json", StringComparison.Ordinal))
+        {
+            throw ApiErrors.UnsupportedMediaType(mediaType);
+        }
+
+        try
+        {
+            return JsonNode.Parse(await ReadBytes(context));
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static async Task<byte[]> ReadBytes(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The media type without parameters: the C# client sends "application/merge-patch+json; charset=utf-8".</summary>
+    private static string MediaType(HttpRequest request) =>
+        (request.ContentType ?? JsonResponses.JsonContentType).Split(';')[0].Trim().ToLowerInvariant();
+
+    private static bool IsStrict(HttpContext context) => context.Request.Query["fieldValidation"] == "Strict";
+}

@@ -1,0 +1,133 @@
+using CpaasX.ApiServer.Counters;
+using CpaasX.ApiServer.Faults;
+using CpaasX.ApiServer.Handlers;
+using CpaasX.ApiServer.Resources;
+
+using Microsoft.AspNetCore.Http;
+
+namespace CpaasX.ApiServer.Http;
+
+/// <summary>
+/// Maps a URL and method to a handler. Resources are found in the registry at request time, so a CRD's resources are
+/// routable as soon as it is created and gone as soon as it is deleted.
+/// </summary>
+internal sealed class RequestRouter(
+    ResourceRegistry registry,
+    DiscoveryHandler discovery,
+    OpenApiHandler openApi,
+    ObjectHandler objects,
+    WatchHandler watches,
+    AdminHandler admin,
+    FaultInjection faults,
+    RequestCounters counters)
+{
+    public async Task Handle(HttpContext context)
+    {
+        try
+        {
+            var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
+            if (segments is [AdminHandler.PathSegment, .. var adminPath])
+            {
+                await admin.Handle(context, adminPath);
+                return;
+            }
+
+            if (faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.Latency, context.RequestAborted);
+            }
+
+            await Dispatch(context, segments);
+        }
+        catch (ApiException error) when (!context.Response.HasStarted)
+        {
+            await JsonResponses.WriteError(context, error);
+        }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A bug here must reach the client as a Status it can show, not as an empty 500.
+            await JsonResponses.WriteError(context, new ApiException(500, "InternalError", $"an error on the server (\"{error.GetType().Name}: {error.Message}\") has prevented the request from succeeding"));
+        }
+    }
+
+    private Task Dispatch(HttpContext context, string[] segments)
+    {
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        return segments switch
+        {
+            ["version"] when isGet => DiscoveryHandler.Version(context),
+            ["openapi", "v3"] when isGet => openApi.Root(context),
+            ["openapi", "v3", "api", var version] when isGet => openApi.GroupVersion(context, "", version),
+            ["openapi", "v3", "apis", var group, var version] when isGet => openApi.GroupVersion(context, group, version),
+            ["api"] when isGet => DiscoveryHandler.CoreVersions(context),
+            ["apis"] when isGet => discovery.Groups(context),
+            ["apis", var group] when isGet => discovery.Group(context, group),
+            ["api", var version] when isGet => discovery.Resources(context, "", version),
+            ["apis", var group, var version] when isGet => discovery.Resources(context, group, version),
+            ["api", var version, .. var rest] => Resource(context, "", version, rest),
+            ["apis", var group, var version, .. var rest] => Resource(context, group, version, rest),
+            _ => throw ApiErrors.PathNotFound(),
+        };
+    }
+
+    private Task Resource(HttpContext context, string group, string version, string[] rest)
+    {
+        var path = ApiPath.Parse(rest) ?? throw ApiErrors.PathNotFound();
+        var type = registry.Find(group, version, path.Plural) ?? throw ApiErrors.PathNotFound();
+        if ((path.Namespace is not null && !type.Namespaced)
+            || (path.Namespace is null && type.Namespaced && path.Name is not null)
+            || (path.Subresource is not null && (path.Subresource != "status" || !type.HasStatusSubresource)))
+        {
+            throw ApiErrors.PathNotFound();
+        }
+
+        var request = new ResourceRequest(type, path.Namespace, path.Name, path.Subresource);
+        var method = context.Request.Method;
+        if (path.Name is null)
+        {
+            if (HttpMethods.IsGet(method))
+            {
+                var query = ListQuery.From(request, context.Request.Query);
+                return query.Watch ? Counted("watch", request, () => watches.Watch(context, request, query))
+                    : Counted("list", request, () => objects.List(context, request, query));
+            }
+
+            if (HttpMethods.IsPost(method) && (!type.Namespaced || path.Namespace is not null))
+            {
+                return Write("create", request, () => objects.Create(context, request));
+            }
+
+            throw ApiErrors.MethodNotAllowed();
+        }
+
+        return method switch
+        {
+            _ when HttpMethods.IsGet(method) => Counted("get", request, () => objects.Get(context, request)),
+            _ when HttpMethods.IsPut(method) => Write("update", request, () => objects.Update(context, request)),
+            _ when HttpMethods.IsPatch(method) => Write("patch", request, () => objects.Patch(context, request)),
+            _ when HttpMethods.IsDelete(method) => Write("delete", request, () => objects.Delete(context, request)),
+            _ => throw ApiErrors.MethodNotAllowed(),
+        };
+    }
+
+    private Task Counted(string verb, ResourceRequest request, Func<Task> handler)
+    {
+        counters.Increment(verb, request.Resource);
+        return handler();
+    }
+
+    private Task Write(string verb, ResourceRequest request, Func<Task> handler)
+    {
+        counters.Increment(verb, request.Resource);
+        return faults.TakeWriteFault(request.Type.Plural, request.Subresource) switch
+        {
+            409 => throw ApiErrors.Conflict(request.Type, request.Name ?? ""),
+            429 => throw new ApiException(429, "TooManyRequests", "the server has received too many requests and has asked us to try again later")
+            {
+                RetryAfterSeconds = 1,
+            },
+            500 => throw new ApiException(500, "InternalError", "an error on the server (\"injected fault\") has prevented the request from succeeding"),
+            _ => handler(),
+        };
+    }
+}

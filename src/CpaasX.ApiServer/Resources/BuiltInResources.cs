@@ -1,0 +1,44 @@
+namespace CpaasX.ApiServer.Resources;
+
+/// <summary>The kinds served before any CRD exists: what kubectl's generators, an operator and its leader election use.</summary>
+internal static class BuiltInResources
+{
+    public const string CrdGroup = "apiextensions.k8s.io";
+
+    public static readonly ResourceType Namespaces = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "namespaces",
+        Singular = "namespace",
+        Kind = "Namespace",
+        Namespaced = false,
+        ShortNames = ["ns"],
+        HasStatusSubresource = true,
+    };
+
+    public static readonly ResourceType CustomResourceDefinitions = new()
+    {
+        Group = CrdGroup,
+        Version = "v1",
+        Plural = "customresourcedefinitions",
+        Singular = "customresourcedefinition",
+        Kind = "CustomResourceDefinition",
+        Namespaced = false,
+        ShortNames = ["crd", "crds"],
+        Categories = ["api-extensions"],
+        HasStatusSubresource = true,
+        TracksGeneration = true,
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+    [
+        Namespaces,
+        new() { Group = "", Version = "v1", Plural = "configmaps", Singular = "configmap", Kind = "ConfigMap", Namespaced = true, ShortNames = ["cm"] },
+        new() { Group = "", Version = "v1", Plural = "secrets", Singular = "secret", Kind = "Secret", Namespaced = true },
+        new() { Group = "", Version = "v1", Plural = "events", Singular = "event", Kind = "Event", Namespaced = true, ShortNames = ["ev"] },
+        new() { Group = "events.k8s.io", Version = "v1", Plural = "events", Singular = "event", Kind = "Event", Namespaced = true, ShortNames = ["ev"] },
+        new() { Group = "coordination.k8s.io", Version = "v1", Plural = "leases", Singular = "lease", Kind = "Lease", Namespaced = true },
+        CustomResourceDefinitions,
+    ];
+}

@@ -1,0 +1,9 @@
+namespace CpaasX.ApiServer.Selectors;
+
+internal enum LabelOperator
+{
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}

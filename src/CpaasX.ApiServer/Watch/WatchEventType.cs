@@ -1,0 +1,8 @@
+namespace CpaasX.ApiServer.Watch;
+
+internal enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+}

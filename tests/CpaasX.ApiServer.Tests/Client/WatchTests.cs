@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using CpaasX.ApiServer.Tests.Support;
+
+using k8s;
+
+namespace CpaasX.ApiServer.Tests.Client;
+
+/// <summary>Watch semantics of test-api-server.md, through KubernetesClient and on the wire.</summary>
+public sealed class WatchTests
+{
+    private const string WidgetsUrl = "/apis/example.com/v1/namespaces/default/widgets";
+
+    [Fact]
+    public async Task Watch_from_the_list_resourceVersion_sees_exactly_the_later_events()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("w2", 1));
+        var listVersion = (await scope.List())["metadata"]!["resourceVersion"]!.ToString();
+        await scope.Patch("w1", """{"spec":{"size":2}}""");
+        await scope.Create(ServerScope.Widget("w3", 1));
+        await scope.Delete("w2");
+
+        var seen = await Collect(scope, listVersion, count: 3);
+
+        Assert.Equal(["Modified w1", "Added w3", "Deleted w2"], seen);
+    }
+
+    [Fact]
+    public async Task Watch_from_zero_starts_with_an_ADDED_event_per_current_object_then_goes_live()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("w1", 1));
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion=0");
+
+        var first = await watch.Next();
+        await scope.PatchStatus("w1", """{"status":{"conditions":[{"type":"Ready","status":"True"}]}}""");
+        var second = await watch.Next();
+
+        Assert.Equal("application/json", watch.ContentType);
+        Assert.Equal("ADDED", first!["type"]!.ToString());
+        Assert.Equal("MODIFIED", second!["type"]!.ToString());
+        Assert.Equal("True", second["object"]!["status"]!["conditions"]![0]!["status"]!.ToString());
+    }
+
+    [Fact]
+    public async Task An_idle_watch_with_bookmarks_gets_BOOKMARK_events_carrying_the_resourceVersion()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&allowWatchBookmarks=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var bookmark = await watch.Next();
+
+        Assert.Equal("BOOKMARK", bookmark!["type"]!.ToString());
+        Assert.Equal("Widget", bookmark["object"]!["kind"]!.ToString());
+        Assert.Equal(ServerScope.ResourceVersion(created), bookmark["object"]!["metadata"]!["resourceVersion"]!.ToString());
+    }
+
+    [Fact]
+    public async Task The_client_sees_bookmarks_too()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        var events = scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, resourceVersion: ServerScope.ResourceVersion(created),
+            allowWatchBookmarks: true, timeoutSeconds: 5);
+
+        var types = new List<WatchEventType>();
+        await foreach (var (type, _) in events)
+        {
+            types.Add(type);
+            break;
+        }
+
+        Assert.Equal([WatchEventType.Bookmark], types);
+    }
+
+    [Fact]
+    public async Task A_watch_ends_cleanly_at_timeoutSeconds()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("w1", 1));
+
+        var events = 0;
+        await foreach (var _ in scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, timeoutSeconds: 1))
+        {
+            events++;
+        }
+
+        Assert.Equal(1, events);
+    }
+
+    [Fact]
+    public async Task Selectors_apply_to_watches_and_objects_entering_or_leaving_the_selection_are_ADDED_or_DELETED()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("other", 1));
+        await scope.Patch("w1", """{"metadata":{"labels":{"tier":"front"}}}""");
+        await scope.Patch("other", """{"spec":{"size":5}}""");
+        await scope.Patch("w1", """{"spec":{"size":3}}""");
+        await scope.Patch("w1", """{"metadata":{"labels":null}}""");
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&labelSelector=tier%3Dfront&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var seen = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var change = await watch.Next();
+            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
+        }
+
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], seen);
+    }
+
+    [Fact]
+    public async Task A_watch_from_a_compacted_resourceVersion_answers_one_ERROR_410_Expired_line_and_closes()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Patch("w1", """{"spec":{"size":2}}""");
+        scope.Server.Faults.CompactEventWindow();
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var error = await watch.Next();
+        var end = await watch.Next();
+
+        Assert.Equal("ERROR", error!["type"]!.ToString());
+        Assert.Equal(410, error["object"]!["code"]!.GetValue<int>());
+        Assert.Equal("Expired", error["object"]!["reason"]!.ToString());
+        Assert.StartsWith($"too old resource version: {ServerScope.ResourceVersion(created)} (", error["object"]!["message"]!.ToString());
+        Assert.Null(end);
+    }
+
+    [Fact]
+    public async Task Events_older_than_the_window_expire_like_a_compaction()
+    {
+        await using var scope = await ServerScope.StartAsync(new EmbeddedApiServerOptions { EventWindow = 2 });
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        for (var size = 2; size <= 4; size++)
+        {
+            await scope.Patch("w1", $$$"""{"spec":{"size":{{{size}}}}}""");
+        }
+
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        Assert.Equal("ERROR", (await watch.Next())!["type"]!.ToString());
+    }
+
+    [Fact]
+    public async Task A_continue_token_from_before_a_compaction_is_410_Expired()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("a", 1));
+        await scope.Create(ServerScope.Widget("b", 1));
+        var token = (await scope.List(limit: 1))["metadata"]!["continue"]!.ToString();
+        await scope.Patch("a", """{"spec":{"size":2}}""");
+        scope.Server.Faults.CompactEventWindow();
+
+        var (code, status) = await ServerScope.Failure(() => scope.List(limit: 1, continueToken: token));
+
+        Assert.Equal(410, code);
+        Assert.Equal("Expired", status["reason"]!.ToString());
+    }
+
+    /// <summary>The first <paramref name="count"/> events of a client watch from <paramref name="resourceVersion"/>, as "Type name".</summary>
+    private static async Task<List<string>> Collect(ServerScope scope, string resourceVersion, int count)
+    {
+        var events = scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, resourceVersion: resourceVersion,
+            allowWatchBookmarks: true, timeoutSeconds: 5);
+        var seen = new List<string>();
+        await foreach (var (type, obj) in events)
+        {
+            if (type == WatchEventType.Bookmark)
+            {
+                continue;
+            }
+
+            seen.Add($"{type} {ServerScope.Node(obj)["metadata"]!["name"]}");
+            if (seen.Count == count)
+            {
+                break;
+            }
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+using CpaasX.Operator.Cli;
+
+using k8s;
+
+namespace CpaasX.Operator.Tests.Cli;
+
+public sealed class ApiServerCommandTests
+{
+    [Fact]
+    public async Task Apiserver_writes_a_kubeconfig_clients_accept_and_runs_until_stopped()
+    {
+        var folder = Directory.CreateTempSubdirectory("apiserver-command-").FullName;
+        var kubeconfig = Path.Combine(folder, "kubeconfig");
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        try
+        {
+            var running = ApiServerCommand.Create().Parse(["--kubeconfig", kubeconfig]).InvokeAsync(new InvocationConfiguration { Output = output }, stop.Token);
+            for (var attempt = 0; attempt < 100 && !File.Exists(kubeconfig); attempt++)
+            {
+                await Task.Delay(50);
+            }
+
+            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            var namespaces = await client.CoreV1.ListNamespaceAsync();
+            await stop.CancelAsync();
+            var exitCode = await running;
+
+            Assert.Contains(namespaces.Items, n => n.Metadata.Name == "default");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("listening on http://127.0.0.1:", output.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
