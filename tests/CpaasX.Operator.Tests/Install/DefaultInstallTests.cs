@@ -1,0 +1,196 @@
+using YamlDotNet.RepresentationModel;
+
+namespace CpaasX.Operator.Tests.Install;
+
+/// <summary>Renders config/default with kubectl and checks what a platform team would install.</summary>
+public sealed class DefaultInstallTests
+{
+    private static readonly Lazy<Task<IReadOnlyList<ManifestObject>>> Rendered = new(() => Manifests.RenderAsync(InstallManifest.DefaultKustomization));
+
+    private static async Task<ManifestObject> SingleAsync(string kind) => (await Rendered.Value).Single(o => o.Kind == kind);
+
+    private static async Task<YamlMappingNode> OperatorContainerAsync()
+    {
+        var deployment = await SingleAsync("Deployment");
+        return deployment.Sequence("spec", "template", "spec", "containers").OfType<YamlMappingNode>()
+            .Single(container => ManifestPath.Scalar(container, "name") == InstallManifest.ContainerName);
+    }
+
+    [Fact]
+    public async Task Every_object_parses_with_kind_name_and_api_version()
+    {
+        var objects = await Rendered.Value;
+
+        Assert.All(objects, o => Assert.False(string.IsNullOrEmpty(o.ApiVersion + o.Kind + o.Name)));
+        Assert.Equal(objects.Count, objects.Select(o => $"{o.Kind}/{o.Namespace}/{o.Name}").Distinct().Count());
+        foreach (var kind in new[] { "Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service", "PodDisruptionBudget" })
+        {
+            Assert.Contains(objects, o => o.Kind == kind);
+        }
+    }
+
+    [Fact]
+    public async Task Installs_the_crds_of_config_crds()
+    {
+        var crds = await Manifests.RenderAsync("config/crds");
+        var objects = await Rendered.Value;
+
+        Assert.NotEmpty(crds);
+        Assert.All(crds, crd => Assert.Contains(objects, o => o.Kind == crd.Kind && o.Name == crd.Name));
+    }
+
+    [Fact]
+    public async Task Namespaced_objects_live_in_the_operator_namespace()
+    {
+        var objects = await Rendered.Value;
+        string[] clusterScoped = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"];
+
+        Assert.Equal(InstallManifest.OperatorNamespace, (await SingleAsync("Namespace")).Name);
+        Assert.All(objects.Where(o => !clusterScoped.Contains(o.Kind)), o => Assert.Equal(InstallManifest.OperatorNamespace, o.Namespace));
+        Assert.All(objects.Where(o => clusterScoped.Contains(o.Kind)), o => Assert.Null(o.Namespace));
+    }
+
+    [Fact]
+    public async Task Deployment_runs_two_replicas_with_leader_election_as_the_service_account()
+    {
+        var deployment = await SingleAsync("Deployment");
+        var container = await OperatorContainerAsync();
+
+        Assert.Equal(InstallManifest.DeploymentName, deployment.Name);
+        Assert.Equal("2", deployment.Scalar("spec", "replicas"));
+        Assert.Equal(InstallManifest.ServiceAccountName, deployment.Scalar("spec", "template", "spec", "serviceAccountName"));
+        Assert.Equal("true", ManifestPath.Scalar(EnvironmentVariable(container, "CPAASX_LEADER_ELECT"), "value"));
+        Assert.Equal("metadata.namespace", ManifestPath.Scalar(EnvironmentVariable(container, "POD_NAMESPACE"), "valueFrom", "fieldRef", "fieldPath"));
+    }
+
+    [Fact]
+    public async Task Pod_and_container_follow_the_restricted_security_profile()
+    {
+        var pod = (await SingleAsync("Deployment")).Mapping("spec", "template", "spec")!;
+        var container = await OperatorContainerAsync();
+
+        Assert.Equal("true", ManifestPath.Scalar(pod, "securityContext", "runAsNonRoot"));
+        Assert.Equal(InstallManifest.NonRootUid.ToString(), ManifestPath.Scalar(pod, "securityContext", "runAsUser"));
+        Assert.Equal("RuntimeDefault", ManifestPath.Scalar(pod, "securityContext", "seccompProfile", "type"));
+        Assert.Equal("true", ManifestPath.Scalar(container, "securityContext", "runAsNonRoot"));
+        Assert.Equal(InstallManifest.NonRootUid.ToString(), ManifestPath.Scalar(container, "securityContext", "runAsUser"));
+        Assert.Equal("false", ManifestPath.Scalar(container, "securityContext", "allowPrivilegeEscalation"));
+        Assert.Equal("true", ManifestPath.Scalar(container, "securityContext", "readOnlyRootFilesystem"));
+        Assert.Equal(["ALL"], ManifestPath.Strings(container, "securityContext", "capabilities", "drop"));
+        Assert.Empty(ManifestPath.Strings(container, "securityContext", "capabilities", "add"));
+        Assert.Equal("RuntimeDefault", ManifestPath.Scalar(container, "securityContext", "seccompProfile", "type"));
+    }
+
+    [Fact]
+    public async Task Tmp_is_a_writable_empty_dir_because_the_root_filesystem_is_read_only()
+    {
+        var pod = (await SingleAsync("Deployment")).Mapping("spec", "template", "spec")!;
+        var container = await OperatorContainerAsync();
+
+        var mount = Items(container, "volumeMounts").Single(m => ManifestPath.Scalar(m, "mountPath") == "/tmp");
+        Assert.NotEqual("true", ManifestPath.Scalar(mount, "readOnly"));
+        var volume = Items(pod, "volumes").Single(v => ManifestPath.Scalar(v, "name") == ManifestPath.Scalar(mount, "name"));
+        Assert.NotNull(ManifestPath.Find(volume, "emptyDir"));
+    }
+
+    [Fact]
+    public async Task Probes_resources_and_anti_affinity_are_set()
+    {
+        var deployment = await SingleAsync("Deployment");
+        var pod = deployment.Mapping("spec", "template", "spec")!;
+        var container = await OperatorContainerAsync();
+
+        Assert.Equal("/healthz", ManifestPath.Scalar(container, "livenessProbe", "httpGet", "path"));
+        Assert.Equal("/readyz", ManifestPath.Scalar(container, "readinessProbe", "httpGet", "path"));
+        foreach (var bound in new[] { "requests", "limits" })
+        {
+            Assert.NotNull(ManifestPath.Scalar(container, "resources", bound, "cpu"));
+            Assert.NotNull(ManifestPath.Scalar(container, "resources", bound, "memory"));
+        }
+
+        var terms = ManifestPath.Find(pod, "affinity", "podAntiAffinity", "preferredDuringSchedulingIgnoredDuringExecution") as YamlSequenceNode;
+        Assert.NotNull(terms);
+        var term = Assert.Single(terms.Children);
+        Assert.Equal("kubernetes.io/hostname", ManifestPath.Scalar(term, "podAffinityTerm", "topologyKey"));
+        var spreadSelector = (YamlMappingNode)ManifestPath.Find(term, "podAffinityTerm", "labelSelector", "matchLabels")!;
+        Assert.True(Selects(spreadSelector, deployment.Mapping("spec", "template", "metadata", "labels")!));
+    }
+
+    [Fact]
+    public async Task Service_and_disruption_budget_select_the_operator_pods()
+    {
+        var deployment = await SingleAsync("Deployment");
+        var podLabels = deployment.Mapping("spec", "template", "metadata", "labels")!;
+        var service = await SingleAsync("Service");
+        var budget = await SingleAsync("PodDisruptionBudget");
+
+        Assert.True(Selects(service.Mapping("spec", "selector")!, podLabels));
+        Assert.True(Selects(budget.Mapping("spec", "selector", "matchLabels")!, podLabels));
+        Assert.Equal("1", budget.Scalar("spec", "minAvailable"));
+        var port = Assert.Single(service.Sequence("spec", "ports"));
+        Assert.Equal("http", ManifestPath.Scalar(port, "targetPort"));
+        Assert.Contains(Items(await OperatorContainerAsync(), "ports"), p => ManifestPath.Scalar(p, "name") == "http");
+    }
+
+    [Fact]
+    public async Task Image_is_set_once_by_kustomize_images()
+    {
+        var container = await OperatorContainerAsync();
+        var kustomization = Manifests.ReadFile(RepositoryRoot.Combine($"{InstallManifest.DefaultKustomization}/kustomization.yaml")).Single();
+        var image = Assert.Single(kustomization.Sequence("images"));
+
+        Assert.Equal($"{ManifestPath.Scalar(image, "newName")}:{ManifestPath.Scalar(image, "newTag")}", ManifestPath.Scalar(container, "image"));
+    }
+
+    [Fact]
+    public async Task Service_account_gets_exactly_the_operator_rules()
+    {
+        var policy = InstallManifest.OperatorPolicy(await Rendered.Value);
+
+        Assert.DoesNotContain(policy.Grants, grant => grant.ApiGroup == "*" || grant.Resource.Contains('*') || grant.Verb == "*");
+        foreach (var plural in InstallManifest.CustomResourcePlurals)
+        {
+            foreach (var verb in new[] { "get", "list", "watch", "update", "patch" })
+            {
+                Assert.True(policy.Allows(new RbacRequest("cpaasx.io", plural, verb, null)), $"{verb} {plural}");
+            }
+
+            Assert.True(policy.Allows(new RbacRequest("cpaasx.io", $"{plural}/status", "patch", "shop")));
+            Assert.False(policy.Allows(new RbacRequest("cpaasx.io", plural, "delete", "shop")), $"delete {plural}");
+            Assert.False(policy.Allows(new RbacRequest("cpaasx.io", plural, "create", "shop")), $"create {plural}");
+        }
+
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("", "events", "create", "shop")));
+        Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "update", InstallManifest.OperatorNamespace)));
+        Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "get", "shop")));
+        Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "list", null)));
+        Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "delete", InstallManifest.OperatorNamespace)));
+    }
+
+    [Fact]
+    public async Task Prometheus_overlay_adds_a_service_monitor_for_the_metrics_service()
+    {
+        var objects = await Manifests.RenderAsync(InstallManifest.PrometheusKustomization);
+        var monitor = objects.Single(o => o.Kind == "ServiceMonitor");
+        var service = objects.Single(o => o.Kind == "Service");
+
+        Assert.Equal(service.Namespace, monitor.Namespace);
+        Assert.True(Selects(monitor.Mapping("spec", "selector", "matchLabels")!, service.Mapping("metadata", "labels")!));
+        var endpoint = Assert.Single(monitor.Sequence("spec", "endpoints"));
+        Assert.Equal("/metrics", ManifestPath.Scalar(endpoint, "path"));
+        Assert.Contains(service.Sequence("spec", "ports"), p => ManifestPath.Scalar(p, "name") == ManifestPath.Scalar(endpoint, "port"));
+        Assert.Equal((await Rendered.Value).Count + 1, objects.Count);
+    }
+
+    private static IEnumerable<YamlMappingNode> Items(YamlNode parent, string key) =>
+        (ManifestPath.Find(parent, key) as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [];
+
+    private static YamlMappingNode EnvironmentVariable(YamlMappingNode container, string name) =>
+        Items(container, "env").Single(variable => ManifestPath.Scalar(variable, "name") == name);
+
+    private static bool Selects(YamlMappingNode selector, YamlMappingNode labels) =>
+        selector.Children.Count > 0
+        && selector.Children.All(pair => labels.Children.TryGetValue(pair.Key, out var value) && value.Equals(pair.Value));
+}
