@@ -1,0 +1,26 @@
+using CpaasX.Operator.Api.V1Alpha1;
+
+namespace CpaasX.Operator.Compilation;
+
+/// <summary>Every CPaaS X object of one namespace, as the informer stores (or a manifest folder) hold them.</summary>
+public sealed record NamespaceSnapshot(
+    string Namespace,
+    IReadOnlyList<Application> Applications,
+    IReadOnlyList<Entity> Entities,
+    IReadOnlyList<Resource> Resources,
+    IReadOnlyList<ResourceAssociation> ResourceAssociations,
+    IReadOnlyList<SenderStrategy> SenderStrategies,
+    IReadOnlyList<InboundConfiguration> InboundConfigurations)
+{
+    /// <summary>All objects of the snapshot, kind by kind.</summary>
+    public IEnumerable<ICustomResource> All =>
+        Applications.Cast<ICustomResource>()
+            .Concat(Entities)
+            .Concat(Resources)
+            .Concat(ResourceAssociations)
+            .Concat(SenderStrategies)
+            .Concat(InboundConfigurations);
+
+    /// <summary>True when the namespace holds no CPaaS X object, so it gets no routing ConfigMap.</summary>
+    public bool IsEmpty => !All.Any();
+}
