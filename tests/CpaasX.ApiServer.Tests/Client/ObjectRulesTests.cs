@@ -153,6 +153,20 @@ public sealed class ObjectRulesTests
     }
 
     [Fact]
+    public async Task A_status_update_with_a_stale_resourceVersion_is_409_Conflict()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 3));
+        await scope.Patch("w1", """{"spec":{"size":4}}""");
+        created["status"] = new JsonObject { ["conditions"] = new JsonArray() };
+
+        var (code, status) = await ServerScope.Failure(() => scope.ReplaceStatus(created));
+
+        Assert.Equal(409, code);
+        Assert.Equal("Conflict", status["reason"]!.ToString());
+    }
+
+    [Fact]
     public async Task A_resourceVersion_in_a_patch_is_a_precondition()
     {
         await using var scope = await ServerScope.StartAsync();

@@ -117,6 +117,27 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_delete_held_by_a_finalizer_is_MODIFIED_with_deletionTimestamp_then_DELETED_with_the_last_state()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var widget = ServerScope.Widget("w1", 1);
+        widget["metadata"]!["finalizers"] = new JsonArray("example.com/cleanup");
+        var created = await scope.Create(widget);
+        await scope.Delete("w1");
+        await scope.Patch("w1", """{"metadata":{"finalizers":null}}""");
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var deleting = await watch.Next();
+        var deleted = await watch.Next();
+
+        Assert.Equal("MODIFIED", deleting!["type"]!.ToString());
+        Assert.NotNull(deleting["object"]!["metadata"]!["deletionTimestamp"]);
+        Assert.Equal("DELETED", deleted!["type"]!.ToString());
+        Assert.NotNull(deleted["object"]!["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(1, deleted["object"]!["spec"]!["size"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_watch_from_a_compacted_resourceVersion_answers_one_ERROR_410_Expired_line_and_closes()
     {
         await using var scope = await ServerScope.StartAsync();
