@@ -46,6 +46,18 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task An_idle_watch_gets_its_headers_before_any_event()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}")
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("application/json", watch.ContentType);
+    }
+
+    [Fact]
     public async Task An_idle_watch_with_bookmarks_gets_BOOKMARK_events_carrying_the_resourceVersion()
     {
         await using var scope = await ServerScope.StartAsync();
@@ -154,6 +166,48 @@ public sealed class WatchTests
         Assert.Equal("Expired", error["object"]!["reason"]!.ToString());
         Assert.StartsWith($"too old resource version: {ServerScope.ResourceVersion(created)} (", error["object"]!["message"]!.ToString());
         Assert.Null(end);
+    }
+
+    [Fact]
+    public async Task The_client_gets_410_Expired_through_its_error_callback_and_the_watch_ends()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Patch("w1", """{"spec":{"size":2}}""");
+        scope.Server.Faults.CompactEventWindow();
+        var errors = new List<Exception>();
+
+        var events = 0;
+        await foreach (var _ in scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, resourceVersion: ServerScope.ResourceVersion(created),
+            allowWatchBookmarks: true, timeoutSeconds: 5, onError: errors.Add))
+        {
+            events++;
+        }
+
+        Assert.Equal(0, events);
+        var expired = Assert.IsType<KubernetesException>(Assert.Single(errors));
+        Assert.Equal(410, expired.Status.Code);
+        Assert.Equal("Expired", expired.Status.Reason);
+    }
+
+    [Fact]
+    public async Task A_client_watch_closed_by_the_server_ends_without_an_error()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("w1", 1));
+        var errors = new List<Exception>();
+
+        var seen = new List<WatchEventType>();
+        await foreach (var (type, _) in scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, timeoutSeconds: 30, onError: errors.Add))
+        {
+            seen.Add(type);
+            scope.Server.Faults.CloseAllWatches();
+        }
+
+        Assert.Equal([WatchEventType.Added], seen);
+        Assert.Empty(errors);
     }
 
     [Fact]
