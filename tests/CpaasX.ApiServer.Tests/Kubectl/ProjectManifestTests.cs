@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 
 using CpaasX.ApiServer.Tests.Support;
 
+using k8s;
+using k8s.Models;
+
 namespace CpaasX.ApiServer.Tests.Kubectl;
 
 /// <summary>
@@ -32,6 +35,31 @@ public sealed partial class ProjectManifestTests
         Assert.True(expected > 0);
         Assert.Equal(expected, listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Empty(scope.Server.UnsupportedRules);
+    }
+
+    [Fact]
+    public async Task Short_names_explain_and_the_Ready_message_at_wide_output_work_with_the_project_CRDs()
+    {
+        await using var scope = await ServerScope.StartAsync(withWidgets: false);
+        using var kubectl = new Support.Kubectl(scope.Server);
+        await InstallCrds(kubectl);
+        await kubectl.Ok($"apply -R -f {Path.Combine(Manifests, "samples")}");
+        await scope.Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+            new V1Patch("""{"status":{"conditions":[{"type":"Ready","status":"False","reason":"Pending","message":"waiting for the platform","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""", V1Patch.PatchType.MergePatch),
+            "cpaasx.io", "v1alpha1", "helpdesk", "resources", "support-line");
+
+        var byShortNames = await kubectl.Ok("get cxapp,cxent,cxres,cxassoc,cxstrat,cxinbound -A -o name");
+        var narrow = await kubectl.Ok("get cxres support-line -n helpdesk");
+        var wide = await kubectl.Ok("get cxres support-line -n helpdesk -o wide");
+        var explained = await kubectl.Ok("explain cxres.spec.number.number");
+
+        var kinds = byShortNames.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('/')[0]).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["application.cpaasx.io", "entity.cpaasx.io", "inboundconfiguration.cpaasx.io", "resource.cpaasx.io", "resourceassociation.cpaasx.io", "senderstrategy.cpaasx.io"], kinds);
+        Assert.Matches(@"NAME\s+TYPE\s+VALUE\s+READY\s+REASON\s+AGE\s", narrow.Stdout);
+        Assert.DoesNotContain("waiting for the platform", narrow.Stdout);
+        Assert.Matches(@"READY\s+REASON\s+MESSAGE\s+AGE", wide.Stdout);
+        Assert.Matches(@"support-line\s+NUMBER\s+.*False\s+Pending\s+waiting for the platform", wide.Stdout);
+        Assert.Contains("E.164", explained.Stdout);
     }
 
     [Fact]
