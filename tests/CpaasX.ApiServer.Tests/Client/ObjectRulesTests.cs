@@ -54,6 +54,7 @@ public sealed class ObjectRulesTests
         Assert.Equal(404, getCode);
         Assert.Equal("NotFound", getStatus["reason"]!.ToString());
         Assert.Equal("widgets.example.com \"nope\" not found", getStatus["message"]!.ToString());
+        Assert.Equal("widgets", getStatus["details"]!["kind"]!.ToString());
         Assert.Equal(404, createCode);
         Assert.Equal("namespaces \"missing\" not found", createStatus["message"]!.ToString());
     }
@@ -82,6 +83,7 @@ public sealed class ObjectRulesTests
 
         Assert.Equal(409, code);
         Assert.Equal("Conflict", status["reason"]!.ToString());
+        Assert.Equal("widgets", status["details"]!["kind"]!.ToString());
         Assert.Contains("the object has been modified; please apply your changes to the latest version and try again", status["message"]!.ToString());
     }
 
