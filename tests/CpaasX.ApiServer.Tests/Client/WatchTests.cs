@@ -29,6 +29,25 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_watch_across_all_namespaces_sees_every_namespace_and_a_namespaced_one_only_its_own()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var listVersion = (await scope.List())["metadata"]!["resourceVersion"]!.ToString();
+        await using var everywhere = await RawWatch.Open(scope.Http, $"/apis/example.com/v1/widgets?watch=true&resourceVersion={listVersion}");
+        await using var publicOnly = await RawWatch.Open(scope.Http, $"/apis/example.com/v1/namespaces/kube-public/widgets?watch=true&resourceVersion={listVersion}");
+
+        await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("w2", 1), "kube-public");
+        var first = await everywhere.Next();
+        var second = await everywhere.Next();
+        var onlyPublic = await publicOnly.Next();
+
+        Assert.Equal("default/w1", $"{first!["object"]!["metadata"]!["namespace"]}/{first["object"]!["metadata"]!["name"]}");
+        Assert.Equal("kube-public/w2", $"{second!["object"]!["metadata"]!["namespace"]}/{second["object"]!["metadata"]!["name"]}");
+        Assert.Equal("w2", onlyPublic!["object"]!["metadata"]!["name"]!.ToString());
+    }
+
+    [Fact]
     public async Task Watch_from_zero_starts_with_an_ADDED_event_per_current_object_then_goes_live()
     {
         await using var scope = await ServerScope.StartAsync();
