@@ -85,7 +85,7 @@ internal sealed class NamespaceCompilation
         {
             if (ResourceValues.Key(resource.Spec) is string key)
             {
-                ResourceDeclaration declaration = new(_snapshot.Namespace, resource.Metadata.Name ?? "", resource.Metadata.CreationTimestamp);
+                ResourceDeclaration declaration = new(_snapshot.Namespace, resource.Metadata?.Name ?? "", resource.Metadata?.CreationTimestamp);
                 if (!_localWinners.TryGetValue(key, out ResourceDeclaration? current) || declaration.CompareTo(current) < 0)
                 {
                     _localWinners[key] = declaration;
@@ -335,7 +335,7 @@ internal sealed class NamespaceCompilation
             {
                 ObservedGeneration = generation,
                 Conditions = conditions,
-                ApplicationId = application.Spec is null ? application.Metadata?.Name : application.EffectiveApplicationId,
+                ApplicationId = application.EffectiveApplicationId,
                 AssociationCount = usage.OfApplication(application.Metadata?.Name).Count,
                 Associations = [.. usage.OfApplication(application.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
@@ -343,7 +343,7 @@ internal sealed class NamespaceCompilation
             {
                 ObservedGeneration = generation,
                 Conditions = conditions,
-                EntityId = entity.Spec is null ? entity.Metadata?.Name : entity.EffectiveEntityId,
+                EntityId = entity.EffectiveEntityId,
                 AssociationCount = usage.OfEntity(entity.Metadata?.Name).Count,
                 Associations = [.. usage.OfEntity(entity.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
