@@ -223,7 +223,7 @@ internal sealed class NamespaceCompilation
         IEnumerable<ValidationError> errors = item.Metadata is null ? [new("metadata", "Required value")]
             : item.SpecObject is null ? [new("spec", "Required value")]
             // Status is the operator's to write; a stale or foreign status does not make the object invalid.
-            : ObjectValidator.Validate(item).Where(error => !error.Path.StartsWith("status", StringComparison.Ordinal));
+            : ObjectValidator.Validate(item, includeStatus: false);
         string violations = string.Join("; ", errors);
         return violations.Length == 0 ? null : new Verdict(ConditionReasons.Invalid, violations);
     }

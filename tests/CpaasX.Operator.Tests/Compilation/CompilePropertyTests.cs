@@ -28,7 +28,7 @@ public sealed class CompilePropertyTests
         Gen<(ICustomResource[] Objects, int Seed)> namespaces =
             from objects in ArbitraryObjects.Namespace
             from seed in Gen.Int
-            // Kubernetes never holds two objects of one kind and name in a namespace.
+                // Kubernetes never holds two objects of one kind and name in a namespace.
             select (objects.DistinctBy(item => (item.GetType(), item.Metadata?.Name)).ToArray(), seed);
 
         namespaces.Sample((objects, seed) =>

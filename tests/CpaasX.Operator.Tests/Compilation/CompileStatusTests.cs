@@ -66,6 +66,15 @@ public sealed class CompileStatusTests
     }
 
     [Fact]
+    public void Observed_status_that_breaks_the_schema_does_not_make_the_object_invalid()
+    {
+        Resource line = Number("line");
+        line.Status = new ResourceStatus { ObservedGeneration = -1, Conditions = [new Condition { Type = "not a type", Reason = "" }] };
+
+        Assert.Equal(ConditionReasons.Resolved, Compile(line).Find("Resource/line").Ready().Reason);
+    }
+
+    [Fact]
     public void Resource_shows_its_value_and_ready_associations()
     {
         ResourceStatus status = (ResourceStatus)Compile(Shop()).Find("Resource/line").DesiredStatus;
