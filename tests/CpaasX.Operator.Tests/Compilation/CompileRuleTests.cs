@@ -63,6 +63,8 @@ public sealed class CompileRuleTests
             "Resource/ca", ConditionReasons.Resolved, ""),
         ["duplicate_alpha_sender_ignores_case"] = new(
             [Alpha("upper", "SHOPCO", created: Older), Alpha("lower", "ShopCo")], "Resource/lower", ConditionReasons.Duplicate, "Resource shop/upper"),
+        ["undated_declaration_counts_as_the_newest"] = new(
+            [Undated(Number("a-undated")), Number("b-dated")], "Resource/a-undated", ConditionReasons.Duplicate, "Resource shop/b-dated"),
         ["application_id_unique_oldest_wins"] = new(
             [App("first", id: "checkout", created: Older), App("second", id: "checkout")], "Application/second", ConditionReasons.Conflict, "Application first"),
         ["application_id_defaults_to_the_name"] = new(

@@ -144,6 +144,13 @@ internal static class NamespaceObjects
         return item;
     }
 
+    public static T Undated<T>(T item)
+        where T : ICustomResource
+    {
+        item.Metadata.CreationTimestamp = null;
+        return item;
+    }
+
     public static CompileResult Compile(params ICustomResource[] objects) =>
         NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Build(objects.OfType<Resource>()), Now);
 
