@@ -3,7 +3,6 @@ using CpaasX.Operator.Api.Validation;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
-using PoolSender = CpaasX.Operator.Api.V1Alpha1.PoolSender;
 using TableSenderPriority = CpaasX.Routing.Table.SenderPriority;
 
 namespace CpaasX.Operator.Compilation;
