@@ -19,7 +19,9 @@ internal static class ArbitraryObjects
     private static readonly Gen<string?> Countries = Gen.OneOfConst<string?>("US", "CA", "GB", "usa", null);
     private static readonly Gen<string?> Keywords = Gen.OneOfConst<string?>("STOP", "stop", "HELP", "two words", "", null);
     private static readonly Gen<string?> Texts = Gen.OneOfConst<string?>("SHOPCO", "shopco", "mail.shop.example", "4f8c2e1a-push", "447860099299", "", " ", null);
-    private static readonly Gen<Channel?> Channels = Gen.Enum<Channel>().Nullable(0.1);
+    // One past the last member: a manifest may carry a channel as a number the enum does not define.
+    private static readonly Gen<Channel> AnyChannel = Gen.Int[0, Enum.GetValues<Channel>().Length].Select(value => (Channel)value);
+    private static readonly Gen<Channel?> Channels = AnyChannel.Nullable(0.1);
     private static readonly Gen<LocalObjectReference?> References =
         Names.Select(name => name is null ? null : new LocalObjectReference { Name = name! });
     private static readonly Gen<DateTime?> Times = Gen.Int[0, 5].Select(minutes => minutes == 5 ? (DateTime?)null : NamespaceObjects.Epoch.AddMinutes(minutes));
@@ -51,7 +53,7 @@ internal static class ArbitraryObjects
         from number in Numbers
         from numberType in Gen.Enum<NumberType>().Nullable(0.1)
         from country in Countries
-        from capabilities in Gen.Enum<Channel>().Array[0, 4].Null(0.1)
+        from capabilities in AnyChannel.Array[0, 4].Null(0.1)
         from shared in Gen.Bool
         from text in Texts
         from channel in Channels

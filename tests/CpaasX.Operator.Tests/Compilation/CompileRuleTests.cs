@@ -17,6 +17,8 @@ public sealed class CompileRuleTests
             [Number("line", number: "+1")], "Resource/line", ConditionReasons.Invalid, "spec.number.number"),
         ["every_violation_is_listed"] = new(
             [Number("line", number: "+1", country: "usa")], "Resource/line", ConditionReasons.Invalid, "spec.number.country"),
+        ["channel_the_api_does_not_define_is_invalid"] = new(
+            [App("checkout"), Number("line"), Assoc("line-42", "line", (Channel)42, "checkout")], "ResourceAssociation/line-42", ConditionReasons.Invalid, "spec.channel: Unsupported value: 42"),
         ["valid_objects_are_resolved"] = new(
             [App("checkout"), Number("line"), Assoc("line-sms", "line", Channel.Sms, "checkout")], "ResourceAssociation/line-sms", ConditionReasons.Resolved, ""),
         ["missing_reference_is_not_found"] = new(

@@ -121,6 +121,10 @@ public static class ObjectValidator
                 AddAll(errors, path, field.Rule?.Check(text) ?? []);
                 CheckAllowed(errors, path, field, text);
                 break;
+            // A manifest may give an enum as a number the enum does not define; the schema allows only the names.
+            case Enum member when !Enum.IsDefined(member.GetType(), member):
+                errors.Add(new(path, $"Unsupported value: {member}: supported values: {string.Join(", ", JsonNames.Members(member.GetType()))}"));
+                break;
             case Enum member:
                 CheckAllowed(errors, path, field, JsonNames.Of(member));
                 break;
