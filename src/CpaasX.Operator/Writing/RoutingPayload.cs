@@ -1,0 +1,49 @@
+using System.IO.Compression;
+
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Operator.Writing;
+
+/// <summary>
+/// A namespace's routing table as the ConfigMap stores it: <c>routing.json</c> under <c>data</c>, or, when that is
+/// larger than <see cref="MaxBytes"/>, gzipped under <c>binaryData</c> as <c>routing.json.gz</c>.
+/// <see cref="Hash"/> is the content hash of the plain JSON either way.
+/// </summary>
+public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
+{
+    public const string JsonKey = "routing.json";
+    public const string GzipKey = "routing.json.gz";
+
+    /// <summary>
+    /// A ConfigMap may hold 1 MiB in total; 900 KiB leaves room for the metadata, annotations and the
+    /// base64 framing of the API's JSON.
+    /// </summary>
+    public const int MaxBytes = 900 * 1024;
+
+    /// <summary>The size of what is stored: the JSON, or the gzip.</summary>
+    public int StoredBytes => Gzip?.Length ?? System.Text.Encoding.UTF8.GetByteCount(Json!);
+
+    /// <summary>The payload for <paramref name="routingJson"/>, or null when even gzipped it exceeds <see cref="MaxBytes"/>.</summary>
+    public static RoutingPayload? Encode(byte[] routingJson)
+    {
+        var hash = RoutingTableJson.ContentHash(routingJson);
+        if (routingJson.Length <= MaxBytes)
+        {
+            return new RoutingPayload(hash, System.Text.Encoding.UTF8.GetString(routingJson), null);
+        }
+
+        var gzip = Compress(routingJson);
+        return gzip.Length <= MaxBytes ? new RoutingPayload(hash, null, gzip) : null;
+    }
+
+    private static byte[] Compress(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+}
