@@ -8,4 +8,5 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 return await root.Parse(args).InvokeAsync();
