@@ -36,6 +36,12 @@ public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
         return gzip.Length <= MaxBytes ? new RoutingPayload(hash, null, gzip) : null;
     }
 
+    /// <summary>What a ConfigMap stores of its table: routing.json's bytes, or routing.json.gz; null when it holds neither.</summary>
+    public static byte[]? StoredTable(IDictionary<string, string>? data, IDictionary<string, byte[]>? binaryData) =>
+        data is not null && data.TryGetValue(JsonKey, out var json) ? System.Text.Encoding.UTF8.GetBytes(json)
+        : binaryData is not null && binaryData.TryGetValue(GzipKey, out var gzip) ? gzip
+        : null;
+
     private static byte[] Compress(byte[] bytes)
     {
         using var buffer = new MemoryStream();
