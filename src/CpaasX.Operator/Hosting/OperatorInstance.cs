@@ -22,24 +22,21 @@ public sealed class OperatorInstance : IAsyncDisposable
     private readonly WorkQueue<string> _queue = new();
     private readonly Controller<string> _controller;
     private readonly Leadership? _leadership;
-    private readonly HealthEndpoints _http;
+    private HealthEndpoints? _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
     private Task _running = Task.CompletedTask;
 
-    private OperatorInstance(OperatorOptions options, KubernetesClientConfiguration configuration, ILoggerFactory loggerFactory, HealthEndpoints http, OperatorMetrics metrics, string identity)
+    private OperatorInstance(OperatorOptions options, KubernetesClientConfiguration configuration, ILoggerFactory loggerFactory)
     {
-        Metrics = metrics;
-        Identity = identity;
-        _http = http;
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
-        _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(metrics));
+        _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
         _informers = new ClusterInformers(_client, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName);
-        var events = new EventRecorder(_client, identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+        var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(
-            new CustomObjectWriter(_client, metrics),
-            new RoutingConfigMapPublisher(_client, options.ConfigMapName, metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
+            new CustomObjectWriter(_client, Metrics),
+            new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
             events);
         _controller = new Controller<string>(
             _queue,
@@ -48,36 +45,36 @@ public sealed class OperatorInstance : IAsyncDisposable
             logger: loggerFactory.CreateLogger<Controller<string>>());
         _controller.Reconciled += (_, result, duration) =>
         {
-            metrics.ReconcileTotal.WithLabels(ResultLabel(result.Kind)).Inc();
-            metrics.ReconcileDuration.Observe(duration.TotalSeconds);
+            Metrics.ReconcileTotal.WithLabels(ResultLabel(result.Kind)).Inc();
+            Metrics.ReconcileDuration.Observe(duration.TotalSeconds);
         };
-        metrics.Registry.AddBeforeCollectCallback(() =>
+        Metrics.Registry.AddBeforeCollectCallback(() =>
         {
-            metrics.WorkQueueDepth.Set(_queue.Depth);
-            metrics.WorkQueueRetries.IncTo(_queue.RetriesTotal);
+            Metrics.WorkQueueDepth.Set(_queue.Depth);
+            Metrics.WorkQueueRetries.IncTo(_queue.RetriesTotal);
         });
         if (options.LeaderElect)
         {
             _leadership = Leadership.OnLease(
                 _client,
-                new LeaderElectionSettings(identity, options.LeaseNamespace, options.LeaseName)
+                new LeaderElectionSettings(Identity, options.LeaseNamespace, options.LeaseName)
                 {
                     LeaseDuration = options.LeaseDuration,
                     RenewDeadline = options.RenewDeadline,
                     RetryPeriod = options.RetryPeriod,
                 },
                 loggerFactory.CreateLogger<Leadership>());
-            _leadership.Changed += leading => metrics.Leader.Set(leading ? 1 : 0);
+            _leadership.Changed += leading => Metrics.Leader.Set(leading ? 1 : 0);
         }
     }
 
     /// <summary>Where /healthz, /readyz and /metrics answer.</summary>
-    public Uri HttpAddress => _http.Address;
+    public Uri HttpAddress => _http!.Address;
 
-    public OperatorMetrics Metrics { get; }
+    public OperatorMetrics Metrics { get; } = new();
 
-    /// <summary>This instance's name in the Lease and in the events it records.</summary>
-    public string Identity { get; }
+    /// <summary>This instance's name in the Lease and in the events it records: unique, so instances in one process are told apart.</summary>
+    public string Identity { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>True while this instance may write: it leads, or runs without leader election.</summary>
     public bool IsWriting => Metrics.Leader.Value == 1;
@@ -92,12 +89,17 @@ public sealed class OperatorInstance : IAsyncDisposable
         ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)
     {
-        var metrics = new OperatorMetrics();
-        var identity = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
-        ClusterInformers? informers = null;
-        var http = await HealthEndpoints.StartAsync(options.HttpEndpoint, () => informers?.HasSynced == true, metrics, cancellationToken).ConfigureAwait(false);
-        var instance = new OperatorInstance(options, configuration, loggerFactory ?? NullLoggerFactory.Instance, http, metrics, identity);
-        informers = instance._informers;
+        var instance = new OperatorInstance(options, configuration, loggerFactory ?? NullLoggerFactory.Instance);
+        try
+        {
+            instance._http = await HealthEndpoints.StartAsync(options.HttpEndpoint, () => instance.IsReady, instance.Metrics, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         instance._running = instance.RunAsync();
         return instance;
     }
@@ -115,7 +117,11 @@ public sealed class OperatorInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await _http.DisposeAsync().ConfigureAwait(false);
+        if (_http is not null)
+        {
+            await _http.DisposeAsync().ConfigureAwait(false);
+        }
+
         _client.Dispose();
         _stopping.Dispose();
     }

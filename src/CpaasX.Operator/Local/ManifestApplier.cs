@@ -21,9 +21,9 @@ public static class ManifestApplier
         var documents = ManifestReader.ReadPath(path);
         var namespaces = documents.Where(document => document.Kind == "Namespace").ToList();
         var objects = documents.Except(namespaces).ToList();
-        foreach (var document in objects.Where(document => document.Resource is null))
+        if (objects.FirstOrDefault(document => document.Resource is null) is { } foreign)
         {
-            throw new ManifestException($"{document}: only Namespaces and cpaasx.io kinds can be applied here.");
+            throw new ManifestException($"{foreign}: only Namespaces and cpaasx.io kinds can be applied here.");
         }
 
         foreach (var document in namespaces)
