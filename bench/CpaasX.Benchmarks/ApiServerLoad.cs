@@ -26,10 +26,10 @@ internal static class ApiServerLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var objects = Option(args, "--objects", 50_000);
-        var writes = Option(args, "--writes", 20_000);
-        var watchers = Option(args, "--watchers", 5);
-        var concurrency = Option(args, "--concurrency", 16);
+        var objects = ScenarioOptions.Int(args, "--objects", 50_000);
+        var writes = ScenarioOptions.Int(args, "--writes", 20_000);
+        var watchers = ScenarioOptions.Int(args, "--watchers", 5);
+        var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
 
         await using var server = await EmbeddedApiServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + watchers }) { BaseAddress = server.BaseUrl };
@@ -94,10 +94,4 @@ internal static class ApiServerLoad
 
     private static void Report(string phase, int count, TimeSpan elapsed) =>
         Console.WriteLine($"{phase}: {count} writes in {elapsed.TotalSeconds:F1} s = {(count / elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture)} writes/s");
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

@@ -8,6 +8,7 @@ internal static class LoadScenarios
     private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.Ordinal)
     {
         ["apiserver-load"] = ApiServerLoad.RunAsync,
+        ["compile-load"] = CompileLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>

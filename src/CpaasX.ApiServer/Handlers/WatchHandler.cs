@@ -31,6 +31,9 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
         context.Response.ContentType = JsonResponses.JsonContentType;
         await context.Response.StartAsync(context.RequestAborted);
 
+        // Kestrel holds the headers until the first flush; a client waiting on an idle watch must get them at once.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+
         Watcher watcher;
         try
         {

@@ -94,7 +94,7 @@ internal sealed class RequestRouter(
 
             if (HttpMethods.IsPost(method) && (!type.Namespaced || path.Namespace is not null))
             {
-                return Write("create", request, () => objects.Create(context, request));
+                return Write("create", context, request, () => objects.Create(context, request));
             }
 
             throw ApiErrors.MethodNotAllowed();
@@ -103,9 +103,9 @@ internal sealed class RequestRouter(
         return method switch
         {
             _ when HttpMethods.IsGet(method) => Counted("get", request, () => objects.Get(context, request)),
-            _ when HttpMethods.IsPut(method) => Write("update", request, () => objects.Update(context, request)),
-            _ when HttpMethods.IsPatch(method) => Write("patch", request, () => objects.Patch(context, request)),
-            _ when HttpMethods.IsDelete(method) => Write("delete", request, () => objects.Delete(context, request)),
+            _ when HttpMethods.IsPut(method) => Write("update", context, request, () => objects.Update(context, request)),
+            _ when HttpMethods.IsPatch(method) => Write("patch", context, request, () => objects.Patch(context, request)),
+            _ when HttpMethods.IsDelete(method) => Write("delete", context, request, () => objects.Delete(context, request)),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }
@@ -116,9 +116,16 @@ internal sealed class RequestRouter(
         return handler();
     }
 
-    private Task Write(string verb, ResourceRequest request, Func<Task> handler)
+    private Task Write(string verb, HttpContext context, ResourceRequest request, Func<Task> handler)
     {
         counters.Increment(verb, request.Resource);
+
+        // Server-side dry run is not built; refusing it is safer than writing what the caller meant only to try.
+        if (context.Request.Query.ContainsKey("dryRun"))
+        {
+            throw ApiErrors.BadRequest("dryRun is not supported by this server; nothing was written");
+        }
+
         return faults.TakeWriteFault(request.Type.Plural, request.Subresource) switch
         {
             409 => throw ApiErrors.Conflict(request.Type, request.Name ?? ""),

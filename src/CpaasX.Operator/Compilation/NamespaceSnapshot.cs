@@ -21,6 +21,20 @@ public sealed record NamespaceSnapshot(
             .Concat(SenderStrategies)
             .Concat(InboundConfigurations);
 
+    /// <summary>The snapshot of <paramref name="namespaceName"/> holding <paramref name="objects"/>, sorted into their kinds.</summary>
+    public static NamespaceSnapshot Of(string namespaceName, IEnumerable<ICustomResource> objects)
+    {
+        List<ICustomResource> all = [.. objects];
+        return new NamespaceSnapshot(
+            namespaceName,
+            [.. all.OfType<Application>()],
+            [.. all.OfType<Entity>()],
+            [.. all.OfType<Resource>()],
+            [.. all.OfType<ResourceAssociation>()],
+            [.. all.OfType<SenderStrategy>()],
+            [.. all.OfType<InboundConfiguration>()]);
+    }
+
     /// <summary>True when the namespace holds no CPaaS X object, so it gets no routing ConfigMap.</summary>
     public bool IsEmpty => !All.Any();
 }

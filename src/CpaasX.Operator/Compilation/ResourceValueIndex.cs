@@ -1,19 +1,62 @@
+using System.Collections.Frozen;
+
 using CpaasX.Operator.Api.V1Alpha1;
 
 namespace CpaasX.Operator.Compilation;
 
 /// <summary>
 /// Cluster-wide: which Resources declare each resource value, so that a value declared twice anywhere is one resource
-/// bought once (the oldest declaration wins, the others are <c>Duplicate</c>).
+/// bought once (the oldest declaration wins, the others are <c>Duplicate</c>). A Resource counts when its value can be
+/// computed and it is not being deleted.
 /// </summary>
 public sealed class ResourceValueIndex
 {
+    private static readonly IReadOnlySet<string> NoNamespaces = FrozenSet<string>.Empty;
+
+    private readonly Dictionary<string, List<ResourceDeclaration>> _declarations;
+
+    private ResourceValueIndex(Dictionary<string, List<ResourceDeclaration>> declarations) => _declarations = declarations;
+
+    /// <summary>An index without any value, for compiling a namespace on its own.</summary>
+    public static ResourceValueIndex Empty { get; } = new(new(StringComparer.Ordinal));
+
     /// <summary>Indexes every Resource of the cluster (all namespaces).</summary>
-    public static ResourceValueIndex Build(IEnumerable<Resource> resources) => throw new NotImplementedException();
+    public static ResourceValueIndex Build(IEnumerable<Resource> resources)
+    {
+        Dictionary<string, List<ResourceDeclaration>> declarations = new(StringComparer.Ordinal);
+        foreach (Resource resource in resources)
+        {
+            if (resource?.Metadata is not { DeletionTimestamp: null } metadata || ValueOf(resource) is not string value)
+            {
+                continue;
+            }
+
+            if (!declarations.TryGetValue(value, out List<ResourceDeclaration>? list))
+            {
+                declarations[value] = list = [];
+            }
+
+            list.Add(new ResourceDeclaration(metadata.NamespaceProperty ?? "", metadata.Name ?? "", metadata.CreationTimestamp));
+        }
+
+        foreach (List<ResourceDeclaration> list in declarations.Values)
+        {
+            list.Sort();
+        }
+
+        return new ResourceValueIndex(declarations);
+    }
 
     /// <summary>The normalized, type-qualified value a Resource declares; null when its spec does not name one.</summary>
-    public static string? ValueOf(Resource resource) => throw new NotImplementedException();
+    public static string? ValueOf(Resource resource) => ResourceValues.Key(resource?.Spec);
 
     /// <summary>The namespaces holding a Resource that declares <paramref name="value"/>.</summary>
-    public IReadOnlySet<string> NamespacesDeclaring(string value) => throw new NotImplementedException();
+    public IReadOnlySet<string> NamespacesDeclaring(string value) =>
+        _declarations.TryGetValue(value, out List<ResourceDeclaration>? list)
+            ? list.Select(declaration => declaration.Namespace).ToHashSet(StringComparer.Ordinal)
+            : NoNamespaces;
+
+    /// <summary>Every declaration of <paramref name="value"/>, oldest first.</summary>
+    public IReadOnlyList<ResourceDeclaration> DeclarationsOf(string value) =>
+        _declarations.TryGetValue(value, out List<ResourceDeclaration>? list) ? list : [];
 }

@@ -126,6 +126,29 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task The_admin_endpoint_closes_watches_expires_the_next_watch_and_resets_armed_faults()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await using var open = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        using var close = await scope.Http.PostAsync("/_admin/faults/close-watches", null);
+        var closedEnd = await open.Next();
+        using var expire = await scope.Http.PostAsync("/_admin/faults/expire-next-watch", null);
+        await using var expired = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+        using var arm = await scope.Http.PostAsync("/_admin/faults/fail-writes?resource=widgets&count=1&code=500", null);
+        using var reset = await scope.Http.PostAsync("/_admin/faults/reset", null);
+        var afterReset = await scope.Patch("w1", """{"spec":{"size":2}}""");
+        using var unknown = await scope.Http.PostAsync("/_admin/faults/explode", null);
+
+        Assert.Null(closedEnd);
+        Assert.Equal(410, (await expired.Next())!["object"]!["code"]!.GetValue<int>());
+        Assert.Equal(2, afterReset["spec"]!["size"]!.GetValue<int>());
+        Assert.All([close, expire, arm, reset], response => Assert.Equal(HttpStatusCode.NoContent, response.StatusCode));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Admin_compaction_expires_older_watches()
     {
         await using var scope = await ServerScope.StartAsync();

@@ -54,6 +54,7 @@ public sealed class ObjectRulesTests
         Assert.Equal(404, getCode);
         Assert.Equal("NotFound", getStatus["reason"]!.ToString());
         Assert.Equal("widgets.example.com \"nope\" not found", getStatus["message"]!.ToString());
+        Assert.Equal("widgets", getStatus["details"]!["kind"]!.ToString());
         Assert.Equal(404, createCode);
         Assert.Equal("namespaces \"missing\" not found", createStatus["message"]!.ToString());
     }
@@ -82,6 +83,7 @@ public sealed class ObjectRulesTests
 
         Assert.Equal(409, code);
         Assert.Equal("Conflict", status["reason"]!.ToString());
+        Assert.Equal("widgets", status["details"]!["kind"]!.ToString());
         Assert.Contains("the object has been modified; please apply your changes to the latest version and try again", status["message"]!.ToString());
     }
 
@@ -150,6 +152,20 @@ public sealed class ObjectRulesTests
         Assert.Equal(3, afterPatch["spec"]!["size"]!.GetValue<int>());
         Assert.Equal("False", afterPatch["status"]!["conditions"]![0]!["status"]!.ToString());
         Assert.Equal(1, ServerScope.Generation(afterPatch));
+    }
+
+    [Fact]
+    public async Task A_status_update_with_a_stale_resourceVersion_is_409_Conflict()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 3));
+        await scope.Patch("w1", """{"spec":{"size":4}}""");
+        created["status"] = new JsonObject { ["conditions"] = new JsonArray() };
+
+        var (code, status) = await ServerScope.Failure(() => scope.ReplaceStatus(created));
+
+        Assert.Equal(409, code);
+        Assert.Equal("Conflict", status["reason"]!.ToString());
     }
 
     [Fact]

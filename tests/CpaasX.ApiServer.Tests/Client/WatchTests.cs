@@ -29,6 +29,25 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_watch_across_all_namespaces_sees_every_namespace_and_a_namespaced_one_only_its_own()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var listVersion = (await scope.List())["metadata"]!["resourceVersion"]!.ToString();
+        await using var everywhere = await RawWatch.Open(scope.Http, $"/apis/example.com/v1/widgets?watch=true&resourceVersion={listVersion}");
+        await using var publicOnly = await RawWatch.Open(scope.Http, $"/apis/example.com/v1/namespaces/kube-public/widgets?watch=true&resourceVersion={listVersion}");
+
+        await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("w2", 1), "kube-public");
+        var first = await everywhere.Next();
+        var second = await everywhere.Next();
+        var onlyPublic = await publicOnly.Next();
+
+        Assert.Equal("default/w1", $"{first!["object"]!["metadata"]!["namespace"]}/{first["object"]!["metadata"]!["name"]}");
+        Assert.Equal("kube-public/w2", $"{second!["object"]!["metadata"]!["namespace"]}/{second["object"]!["metadata"]!["name"]}");
+        Assert.Equal("w2", onlyPublic!["object"]!["metadata"]!["name"]!.ToString());
+    }
+
+    [Fact]
     public async Task Watch_from_zero_starts_with_an_ADDED_event_per_current_object_then_goes_live()
     {
         await using var scope = await ServerScope.StartAsync();
@@ -43,6 +62,18 @@ public sealed class WatchTests
         Assert.Equal("ADDED", first!["type"]!.ToString());
         Assert.Equal("MODIFIED", second!["type"]!.ToString());
         Assert.Equal("True", second["object"]!["status"]!["conditions"]![0]!["status"]!.ToString());
+    }
+
+    [Fact]
+    public async Task An_idle_watch_gets_its_headers_before_any_event()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}")
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("application/json", watch.ContentType);
     }
 
     [Fact]
@@ -117,6 +148,27 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_delete_held_by_a_finalizer_is_MODIFIED_with_deletionTimestamp_then_DELETED_with_the_last_state()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var widget = ServerScope.Widget("w1", 1);
+        widget["metadata"]!["finalizers"] = new JsonArray("example.com/cleanup");
+        var created = await scope.Create(widget);
+        await scope.Delete("w1");
+        await scope.Patch("w1", """{"metadata":{"finalizers":null}}""");
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var deleting = await watch.Next();
+        var deleted = await watch.Next();
+
+        Assert.Equal("MODIFIED", deleting!["type"]!.ToString());
+        Assert.NotNull(deleting["object"]!["metadata"]!["deletionTimestamp"]);
+        Assert.Equal("DELETED", deleted!["type"]!.ToString());
+        Assert.NotNull(deleted["object"]!["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(1, deleted["object"]!["spec"]!["size"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_watch_from_a_compacted_resourceVersion_answers_one_ERROR_410_Expired_line_and_closes()
     {
         await using var scope = await ServerScope.StartAsync();
@@ -133,6 +185,48 @@ public sealed class WatchTests
         Assert.Equal("Expired", error["object"]!["reason"]!.ToString());
         Assert.StartsWith($"too old resource version: {ServerScope.ResourceVersion(created)} (", error["object"]!["message"]!.ToString());
         Assert.Null(end);
+    }
+
+    [Fact]
+    public async Task The_client_gets_410_Expired_through_its_error_callback_and_the_watch_ends()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Patch("w1", """{"spec":{"size":2}}""");
+        scope.Server.Faults.CompactEventWindow();
+        var errors = new List<Exception>();
+
+        var events = 0;
+        await foreach (var _ in scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, resourceVersion: ServerScope.ResourceVersion(created),
+            allowWatchBookmarks: true, timeoutSeconds: 5, onError: errors.Add))
+        {
+            events++;
+        }
+
+        Assert.Equal(0, events);
+        var expired = Assert.IsType<KubernetesException>(Assert.Single(errors));
+        Assert.Equal(410, expired.Status.Code);
+        Assert.Equal("Expired", expired.Status.Reason);
+    }
+
+    [Fact]
+    public async Task A_client_watch_closed_by_the_server_ends_without_an_error()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Create(ServerScope.Widget("w1", 1));
+        var errors = new List<Exception>();
+
+        var seen = new List<WatchEventType>();
+        await foreach (var (type, _) in scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            TestData.Group, TestData.Version, "default", TestData.Plural, timeoutSeconds: 30, onError: errors.Add))
+        {
+            seen.Add(type);
+            scope.Server.Faults.CloseAllWatches();
+        }
+
+        Assert.Equal([WatchEventType.Added], seen);
+        Assert.Empty(errors);
     }
 
     [Fact]

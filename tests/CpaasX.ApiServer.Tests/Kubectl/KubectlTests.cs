@@ -121,6 +121,19 @@ public sealed class KubectlTests
     }
 
     [Fact]
+    public async Task A_server_side_dry_run_is_refused_and_writes_nothing()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        using var kubectl = new Support.Kubectl(scope.Server);
+
+        var dryRun = await kubectl.Run("apply --dry-run=server -f -", Widget("w1", 3));
+
+        Assert.NotEqual(0, dryRun.ExitCode);
+        Assert.Contains("dryRun is not supported by this server", dryRun.Stderr);
+        Assert.Empty((await scope.List())["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task ConfigMap_apply_updates_through_a_strategic_merge_patch()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);

@@ -66,6 +66,7 @@ public sealed class SchemaAdmissionTests
 
         var causes = error.Details!["causes"]!.AsArray().Select(c => $"{c!["field"]} {c["reason"]}").ToList();
         Assert.Equal(422, error.Code);
+        Assert.Equal("Widget", error.Details["kind"]!.ToString());
         Assert.Equal(["spec.size FieldValueTypeInvalid", "spec.name FieldValueTooLong", "spec.tags FieldValueTooMany"], causes);
         Assert.StartsWith("Widget.example.com \"w\" is invalid: [", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed record FieldRule(
     // Go's '$' matches only at the very end; .NET's also before a final newline, so anchor with \z instead.
     private readonly Regex? _regex = Pattern is null
         ? null
-        : new Regex(Pattern.EndsWith('$') ? Pattern[..^1] + @"\z" : Pattern, RegexOptions.CultureInvariant);
+        : new Regex(Pattern.EndsWith('$') ? Pattern[..^1] + @"\z" : Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>The CEL expression that checks the pattern on the field itself.</summary>
     public string CelPatternRule => CelMatches("self");

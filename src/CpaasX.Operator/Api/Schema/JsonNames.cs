@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,12 +11,14 @@ public static class JsonNames
     public static string Of(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    public static string Of(Enum value)
-    {
-        FieldInfo field = value.GetType().GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)
-            ?? throw new ArgumentException($"{value} is not a single member of {value.GetType()}.", nameof(value));
-        return field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name;
-    }
+    // Validation asks for every enum value of every object; reading the attribute each time would dominate it.
+    private static readonly ConcurrentDictionary<Enum, string> EnumNames = new();
+
+    /// <summary>The member's wire name; a value the enum does not define is its number, as the serializer writes it.</summary>
+    public static string Of(Enum value) => EnumNames.GetOrAdd(value, static value =>
+        value.GetType().GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static) is FieldInfo field
+            ? field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name
+            : value.ToString());
 
     /// <summary>Every member of an enum by its wire name, in declaration order.</summary>
     public static IReadOnlyList<string> Members(Type enumType) =>

@@ -7,5 +7,5 @@ public sealed class Application : CustomResource<ApplicationSpec, ApplicationSta
 {
     /// <summary>The applicationId in effect: spec.applicationId, or metadata.name when it is not set.</summary>
     [JsonIgnore]
-    public string EffectiveApplicationId => Spec.ApplicationId ?? Metadata.Name;
+    public string EffectiveApplicationId => Spec?.ApplicationId ?? Metadata?.Name ?? "";
 }

@@ -7,5 +7,5 @@ public sealed class Entity : CustomResource<EntitySpec, EntityStatus>
 {
     /// <summary>The entityId in effect: spec.entityId, or metadata.name when it is not set.</summary>
     [JsonIgnore]
-    public string EffectiveEntityId => Spec.EntityId ?? Metadata.Name;
+    public string EffectiveEntityId => Spec?.EntityId ?? Metadata?.Name ?? "";
 }

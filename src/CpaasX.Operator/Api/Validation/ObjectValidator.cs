@@ -13,7 +13,9 @@ namespace CpaasX.Operator.Api.Validation;
 public static class ObjectValidator
 {
     /// <summary>Every violation of the object, each with its field path (<c>spec.number.number</c>).</summary>
-    public static IReadOnlyList<ValidationError> Validate(ICustomResource resource)
+    /// <param name="resource">The object.</param>
+    /// <param name="includeStatus">False to skip status: the operator writes it, so it never makes the object invalid to compile.</param>
+    public static IReadOnlyList<ValidationError> Validate(ICustomResource resource, bool includeStatus = true)
     {
         ArgumentNullException.ThrowIfNull(resource);
         CustomResourceKind kind = CustomResourceKinds.All.FirstOrDefault(entry => entry.ClrType == resource.GetType())
@@ -40,7 +42,7 @@ public static class ObjectValidator
         }
 
         CheckObject(errors, "spec", resource.SpecObject);
-        if (resource.StatusObject is CustomResourceStatus status)
+        if (includeStatus && resource.StatusObject is CustomResourceStatus status)
         {
             CheckObject(errors, "status", status);
         }
@@ -118,6 +120,10 @@ public static class ObjectValidator
             case string text:
                 AddAll(errors, path, field.Rule?.Check(text) ?? []);
                 CheckAllowed(errors, path, field, text);
+                break;
+            // A manifest may give an enum as a number the enum does not define; the schema allows only the names.
+            case Enum member when !Enum.IsDefined(member.GetType(), member):
+                errors.Add(new(path, $"Unsupported value: {member}: supported values: {string.Join(", ", JsonNames.Members(member.GetType()))}"));
                 break;
             case Enum member:
                 CheckAllowed(errors, path, field, JsonNames.Of(member));

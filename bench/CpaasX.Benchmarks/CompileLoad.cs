@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Benchmarks;
+
+/// <summary>
+/// The <c>compile-load</c> scenario: builds a namespace of <see cref="SyntheticObjects"/> (option --resources N,
+/// default 20000), compiles it a few times (--runs N, default 5) and prints each run's elapsed time, the routing.json
+/// size and the process's peak working set: what the operator holds and allocates for one namespace.
+/// </summary>
+internal static class CompileLoad
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        int resources = ScenarioOptions.Int(args, "--resources", 20_000);
+        int runs = ScenarioOptions.Int(args, "--runs", 5);
+
+        NamespaceSnapshot snapshot = SyntheticObjects.Snapshot(resources);
+        ResourceValueIndex index = SyntheticObjects.Index(snapshot);
+        Console.WriteLine($"namespace: {snapshot.All.Count()} objects ({resources} Resources)");
+        for (int run = 1; run <= runs; run++)
+        {
+            Stopwatch stopwatch = Stopwatch.StartNew();
+            CompileResult result = NamespaceCompiler.Compile(snapshot, index, DateTimeOffset.UnixEpoch);
+            byte[] json = RoutingTableJson.Serialize(result.Table);
+            stopwatch.Stop();
+            RequireAllReady(result);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, routing.json {json.Length / 1024} KiB"));
+        }
+
+        using Process process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB"));
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Fails the run when the synthetic namespace did not compile as intended: every object Ready.</summary>
+    public static void RequireAllReady(CompileResult result)
+    {
+        CompiledObject? notReady = result.Objects.FirstOrDefault(compiled =>
+            compiled.DesiredStatus.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready)?.Status != ConditionStatuses.True);
+        if (notReady is not null)
+        {
+            Condition ready = notReady.DesiredStatus.Conditions![0];
+            throw new InvalidOperationException($"{notReady.Object.Kind}/{notReady.Object.Metadata.Name} is not Ready: {ready.Reason}: {ready.Message}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace CpaasX.Benchmarks;
+
+/// <summary>The <c>--name N</c> options of the load scenarios.</summary>
+internal static class ScenarioOptions
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,22 @@
+using CpaasX.Operator.Api.V1Alpha1;
+
+namespace CpaasX.Operator.Compilation;
+
+/// <summary>The Ready condition of a desired status, carrying lastTransitionTime over while its status does not flip.</summary>
+internal static class ReadyCondition
+{
+    public static Condition For(Verdict verdict, CustomResourceStatus? observed, long? generation, DateTimeOffset now)
+    {
+        string status = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False;
+        Condition? previous = observed?.Conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.Ready);
+        return new Condition
+        {
+            Type = ConditionTypes.Ready,
+            Status = status,
+            ObservedGeneration = generation,
+            LastTransitionTime = previous?.Status == status ? previous.LastTransitionTime : now,
+            Reason = verdict.Reason,
+            Message = verdict.Message,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Routing.Table;
+
+using CsCheck;
+
+namespace CpaasX.Operator.Tests.Compilation;
+
+/// <summary>Properties over arbitrary namespaces: compile never throws, and the order of the input never matters.</summary>
+public sealed class CompilePropertyTests
+{
+    [Fact]
+    public void Compile_never_throws_and_gives_every_object_a_ready_condition()
+    {
+        ArbitraryObjects.Namespace.Sample(objects =>
+        {
+            CompileResult result = Compile(objects);
+
+            Assert.Equal(objects.Length, result.Objects.Count);
+            Assert.All(result.Objects, compiled => Assert.Single(compiled.DesiredStatus.Conditions!, condition => condition.Type == ConditionTypes.Ready));
+            Assert.NotEmpty(RoutingTableJson.Serialize(result.Table));
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void Shuffled_input_gives_the_same_bytes_and_statuses()
+    {
+        // Kubernetes never holds two objects of one kind and name in a namespace.
+        Gen<(ICustomResource[] Objects, int Seed)> namespaces =
+            from objects in ArbitraryObjects.Namespace
+            from seed in Gen.Int
+            select (objects.DistinctBy(item => (item.GetType(), item.Metadata?.Name)).ToArray(), seed);
+
+        namespaces.Sample((objects, seed) =>
+        {
+            ICustomResource[] shuffled = [.. objects];
+            new Random(seed).Shuffle(shuffled);
+
+            CompileResult original = Compile(objects);
+            CompileResult reordered = Compile(shuffled);
+
+            Assert.Equal(RoutingTableJson.Serialize(original.Table), RoutingTableJson.Serialize(reordered.Table));
+            Dictionary<object, CompiledObject> byObject = reordered.Objects.ToDictionary(compiled => (object)compiled.Object, ReferenceEqualityComparer.Instance);
+            Assert.All(original.Objects, compiled =>
+            {
+                CompiledObject other = byObject[compiled.Object];
+                Assert.Equal(compiled.DesiredStatus, other.DesiredStatus, StatusComparer.Instance);
+                Assert.Equal(compiled.KeepsFinalizer, other.KeepsFinalizer);
+                Assert.Equal(compiled.Referrers, other.Referrers);
+            });
+        }, iter: 1_000);
+    }
+
+    private static CompileResult Compile(ICustomResource[] objects) => NamespaceCompiler.Compile(
+        NamespaceSnapshot.Of(NamespaceObjects.Namespace, objects),
+        ResourceValueIndex.Build(objects.OfType<Resource>()),
+        NamespaceObjects.Now);
+}

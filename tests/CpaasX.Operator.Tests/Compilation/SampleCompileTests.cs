@@ -1,0 +1,86 @@
+using CpaasX.Operator.Api.Serialization;
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Tests.Support;
+using CpaasX.Routing.Model;
+using CpaasX.Routing.Resolution;
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Operator.Tests.Compilation;
+
+/// <summary>The three sample sets compile with every object Ready, and route as domain.md describes.</summary>
+public sealed class SampleCompileTests
+{
+    public static TheoryData<string> Sets() => ["customers", "environments", "inbound"];
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Every_sample_object_is_ready(string set)
+    {
+        CompileResult result = CompileSet(set);
+
+        Assert.NotEmpty(result.Objects);
+        Assert.All(result.Objects, compiled =>
+        {
+            Condition ready = compiled.DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Ready);
+            Assert.True(ready.Status == ConditionStatuses.True, $"{compiled.Object.Kind}/{compiled.Object.Metadata.Name}: {ready.Reason}: {ready.Message}");
+        });
+    }
+
+    [Fact]
+    public void Customers_pair_pool_with_its_strategy()
+    {
+        OutboundResolution answer = Resolver("customers").ResolveOutbound(new OutboundRequest("notifier", "acme", Channel.Sms, "+12015550000"));
+
+        Assert.Equal(RoutingLevel.Pair, answer.Level);
+        Assert.Equal("notifier-acme", answer.Strategy);
+    }
+
+    [Fact]
+    public void Environments_each_application_sends_from_its_own_resources()
+    {
+        OutboundResolution answer = Resolver("environments").ResolveOutbound(new OutboundRequest("checkout-dev", null, Channel.Sms, "+12015550000"));
+
+        Assert.Equal(RoutingLevel.Application, answer.Level);
+        Assert.StartsWith("dev-", answer.Sender?.Resource, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("BILLING please", "InboundConfiguration/support-line-billing", "billing", "retail")]
+    [InlineData("partner hello", "InboundConfiguration/support-line-partner", "support-bot", "wholesale")]
+    [InlineData("hello", "InboundConfiguration/support-line-default", "default", "retail")]
+    public void Inbound_keywords_and_default_configuration(string text, string source, string application, string entity)
+    {
+        RouteTarget? route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Sms, text)).Route;
+
+        Assert.Equal(new RouteTarget(application, entity, source), route);
+    }
+
+    [Fact]
+    public void Inbound_voice_goes_through_the_voice_association()
+    {
+        RouteTarget? route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Voice)).Route;
+
+        Assert.Equal(new RouteTarget("support-bot", null, "ResourceAssociation/support-line-voice"), route);
+    }
+
+    [Fact]
+    public void Inbound_shared_number_has_no_default_route()
+    {
+        InboundResolution answer = Resolver("inbound").ResolveInbound(new InboundRequest("55123", Channel.Sms, "hello"));
+
+        Assert.Equal(UnroutedReason.NoKeywordMatch, answer.Error);
+    }
+
+    private static RoutingResolver Resolver(string set) => new(CompileSet(set).Table);
+
+    private static CompileResult CompileSet(string set)
+    {
+        List<ICustomResource> objects = [.. ManifestReader.ReadPath(RepositoryRoot.Combine("config", "samples", set))
+            .Select(document => document.Resource)
+            .OfType<ICustomResource>()];
+        string namespaceName = objects.Select(item => item.Metadata.NamespaceProperty).Distinct().Single();
+        return NamespaceCompiler.Compile(
+            NamespaceSnapshot.Of(namespaceName, objects), ResourceValueIndex.Build(objects.OfType<Resource>()), DateTimeOffset.UnixEpoch);
+    }
+}
