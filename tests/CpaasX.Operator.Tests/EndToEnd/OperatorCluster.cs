@@ -91,6 +91,22 @@ internal sealed class OperatorCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The status of the Ready condition of <paramref name="resource"/> as stored now; null when it has none or is gone.</summary>
+    public async Task<string?> ReadyStatusAsync(ICustomResource resource)
+    {
+        try
+        {
+            var found = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
+                CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource), resource.Metadata.Name);
+            var stored = (ICustomResource)found.Deserialize(resource.GetType(), CpaasxJson.Options)!;
+            return stored.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready)?.Status;
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
     public async Task<V1ConfigMap?> GetConfigMapAsync(string @namespace, string name = OperatorOptions.DefaultConfigMapName)
     {
         try
