@@ -30,7 +30,18 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
     /// <param name="observed">The namespace's managed routing ConfigMap as the informer holds it; null when there is none.</param>
     public async Task<WriteOutcome> PublishAsync(string @namespace, RoutingTable table, V1ConfigMap? observed, CancellationToken cancellationToken)
     {
-        var payload = RoutingPayload.Encode(RoutingTableJson.Serialize(table));
+        var json = RoutingTableJson.Serialize(table);
+        var hash = RoutingTableJson.ContentHash(json);
+
+        // Compared before encoding: gzip of a large table costs far more than reading the stored one back.
+        if (observed is not null && Holds(observed, json, hash))
+        {
+            metrics.WritesSkipped.WithLabels(WriteKinds.ConfigMap).Inc();
+            metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(RoutingPayload.FitsPlain(json) ? json.Length : observed.BinaryData[RoutingPayload.GzipKey].Length);
+            return WriteOutcome.Unchanged;
+        }
+
+        var payload = RoutingPayload.Encode(json, hash);
         if (payload is null)
         {
             metrics.RoutingTableTooLarge.Inc();
@@ -40,13 +51,6 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
                 new PlannedEvent(PlannedEvent.Warning, TooLargeReason, $"The routing table exceeds {RoutingPayload.MaxBytes} bytes even gzipped; the last published table stays in effect."),
                 cancellationToken).ConfigureAwait(false);
             return WriteOutcome.Rejected;
-        }
-
-        if (observed is not null && Holds(observed, payload))
-        {
-            metrics.WritesSkipped.WithLabels(WriteKinds.ConfigMap).Inc();
-            metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(payload.StoredBytes);
-            return WriteOutcome.Unchanged;
         }
 
         try
@@ -94,28 +98,26 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
         }
     }
 
-    /// <summary>True when <paramref name="configMap"/> holds exactly the payload, labelled and annotated as we write it.</summary>
-    public static bool Holds(V1ConfigMap configMap, RoutingPayload payload) =>
+    /// <summary>
+    /// True when <paramref name="configMap"/> holds exactly the table <paramref name="routingJson"/>, in the form the
+    /// size rule asks (plain or gzipped, nothing else), labelled and annotated as we write it.
+    /// </summary>
+    public static bool Holds(V1ConfigMap configMap, byte[] routingJson, string hash) =>
         IsManaged(configMap)
-        && ValueOf(configMap.Metadata.Annotations, HashAnnotation) == payload.Hash
-        && SameData(configMap.Data, payload)
-        && SameBinaryData(configMap.BinaryData, payload);
+        && ValueOf(configMap.Metadata.Annotations, HashAnnotation) == hash
+        && (RoutingPayload.FitsPlain(routingJson)
+            ? configMap.Data is { Count: 1 } data && data.TryGetValue(RoutingPayload.JsonKey, out var json)
+                && System.Text.Encoding.UTF8.GetBytes(json).AsSpan().SequenceEqual(routingJson)
+                && configMap.BinaryData is null or { Count: 0 }
+            : configMap.BinaryData is { Count: 1 } binaryData && binaryData.TryGetValue(RoutingPayload.GzipKey, out var gzip)
+                && RoutingPayload.Decompress(gzip) is { } stored && stored.AsSpan().SequenceEqual(routingJson)
+                && configMap.Data is null or { Count: 0 });
 
     /// <summary>True when the ConfigMap carries the managed-by label: the only ConfigMaps this operator changes.</summary>
     public static bool IsManaged(V1ConfigMap configMap) => ValueOf(configMap.Metadata?.Labels, ManagedByLabel) == ManagedByValue;
 
     private static string? ValueOf(IDictionary<string, string>? map, string key) =>
         map is not null && map.TryGetValue(key, out var value) ? value : null;
-
-    private static bool SameData(IDictionary<string, string>? data, RoutingPayload payload) =>
-        payload.Json is null
-            ? data is null || data.Count == 0
-            : data is { Count: 1 } && data.TryGetValue(RoutingPayload.JsonKey, out var json) && json == payload.Json;
-
-    private static bool SameBinaryData(IDictionary<string, byte[]>? binaryData, RoutingPayload payload) =>
-        payload.Gzip is null
-            ? binaryData is null || binaryData.Count == 0
-            : binaryData is { Count: 1 } && binaryData.TryGetValue(RoutingPayload.GzipKey, out var gzip) && gzip.AsSpan().SequenceEqual(payload.Gzip);
 
     /// <summary><paramref name="configMap"/> (its other labels and annotations kept) holding exactly the payload.</summary>
     private static V1ConfigMap WithPayload(V1ConfigMap configMap, RoutingPayload payload)

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 
-using CpaasX.Routing.Table;
-
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
@@ -23,11 +21,13 @@ public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
     /// <summary>The size of what is stored: the JSON, or the gzip.</summary>
     public int StoredBytes => Gzip?.Length ?? System.Text.Encoding.UTF8.GetByteCount(Json!);
 
-    /// <summary>The payload for <paramref name="routingJson"/>, or null when even gzipped it exceeds <see cref="MaxBytes"/>.</summary>
-    public static RoutingPayload? Encode(byte[] routingJson)
+    /// <summary>True when the table is small enough to be stored as plain <c>routing.json</c>.</summary>
+    public static bool FitsPlain(byte[] routingJson) => routingJson.Length <= MaxBytes;
+
+    /// <summary>The payload for <paramref name="routingJson"/> (of content hash <paramref name="hash"/>), or null when even gzipped it exceeds <see cref="MaxBytes"/>.</summary>
+    public static RoutingPayload? Encode(byte[] routingJson, string hash)
     {
-        var hash = RoutingTableJson.ContentHash(routingJson);
-        if (routingJson.Length <= MaxBytes)
+        if (FitsPlain(routingJson))
         {
             return new RoutingPayload(hash, System.Text.Encoding.UTF8.GetString(routingJson), null);
         }
@@ -41,6 +41,22 @@ public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
         data is not null && data.TryGetValue(JsonKey, out var json) ? System.Text.Encoding.UTF8.GetBytes(json)
         : binaryData is not null && binaryData.TryGetValue(GzipKey, out var gzip) ? gzip
         : null;
+
+    /// <summary>The bytes inside a gzip stream; null when it is not valid gzip (a hand edit, say).</summary>
+    public static byte[]? Decompress(byte[] gzip)
+    {
+        try
+        {
+            using var compressed = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            compressed.CopyTo(plain);
+            return plain.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     private static byte[] Compress(byte[] bytes)
     {

@@ -106,6 +106,21 @@ public sealed class RoutingConfigMapPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hand_edited_gzip_is_put_back()
+    {
+        var table = TestTables.Compressible(Namespace);
+        await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None);
+        var edited = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        edited.BinaryData["routing.json.gz"] = Encoding.UTF8.GetBytes("not gzip");
+        edited = await _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(edited, Name, Namespace);
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, edited, CancellationToken.None));
+
+        var restored = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        Assert.Equal(RoutingTableJson.Serialize(table), RoutingTableJson.Serialize(RoutingTableJson.Deserialize(restored.BinaryData["routing.json.gz"])));
+    }
+
+    [Fact]
     public async Task A_table_too_large_even_gzipped_keeps_the_last_good_ConfigMap_and_warns()
     {
         var good = TestTables.WithApplications(Namespace, "checkout");
