@@ -6,8 +6,9 @@ namespace CpaasX.Operator.Writing;
 /// <summary>
 /// The event a status change is worth, from the observed and the desired Ready condition only, so each
 /// transition is reported once: became Ready (Normal), deletion blocked because the object is in use (Warning
-/// InUse), lost Ready (Warning with the condition's reason). Anything else (a new message, one not-Ready reason
-/// after another) raises no event.
+/// InUse), lost Ready (Warning with the condition's reason). An object's first status raises no Ready event:
+/// applying thousands of objects would otherwise record one event each, doubling the writes of an install for no
+/// news (the status itself says it). Anything else (a new message, one not-Ready reason after another) raises none.
 /// </summary>
 public static class ReadinessEvents
 {
@@ -25,7 +26,7 @@ public static class ReadinessEvents
         var wasReady = observed?.Status == ConditionStatuses.True;
         if (desired.Status == ConditionStatuses.True)
         {
-            return wasReady ? null : new PlannedEvent(PlannedEvent.Normal, BecameReadyReason, desired.Message);
+            return observed is null || wasReady ? null : new PlannedEvent(PlannedEvent.Normal, BecameReadyReason, desired.Message);
         }
 
         if (desired.Reason == ConditionReasons.InUse && observed?.Reason != ConditionReasons.InUse)

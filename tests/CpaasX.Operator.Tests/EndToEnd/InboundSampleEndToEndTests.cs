@@ -49,8 +49,7 @@ public sealed class InboundSampleEndToEndTests : IAsyncLifetime
             new RouteTarget("support-bot", null, "ResourceAssociation/support-line-voice"),
             resolver.ResolveInbound(new InboundRequest("+13125550121", Channel.Voice)).Route);
         Assert.Equal(RoutingTableJson.ContentHash(RoutingTableJson.Serialize(table)), configMap.Metadata.Annotations[RoutingConfigMapPublisher.HashAnnotation]);
-        var readyEvents = (await _cluster.EventsAsync(Namespace)).Where(recorded => recorded.Reason == ReadinessEvents.BecameReadyReason);
-        Assert.Equal(_objects.Count, readyEvents.Select(recorded => recorded.InvolvedObject.Uid).Distinct().Count());
+        Assert.DoesNotContain(await _cluster.EventsAsync(Namespace), recorded => recorded.Type == "Warning");
     }
 
     [Fact]

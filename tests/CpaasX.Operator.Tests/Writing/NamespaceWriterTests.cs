@@ -30,7 +30,7 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
-    public async Task A_compiled_namespace_gets_status_finalizer_ConfigMap_and_a_Ready_event()
+    public async Task A_compiled_namespace_gets_status_finalizer_and_ConfigMap()
     {
         var app = await CreateApplicationAsync("checkout");
         var compiled = Compiled(new CompiledObject(app, ReadyStatus(), KeepsFinalizer: true, []));
@@ -41,8 +41,23 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
         Assert.True(StatusEquality.AreEqual(ReadyStatus(), stored.Status));
         Assert.Contains(InUseProtection.Finalizer, stored.Metadata.Finalizers);
         Assert.NotNull(await _cluster.GetConfigMapAsync(Namespace));
-        var ready = Assert.Single(await _cluster.EventsAsync(Namespace));
-        Assert.Equal(("Normal", "Ready", "Application", "checkout"), (ready.Type, ready.Reason, ready.InvolvedObject.Kind, ready.InvolvedObject.Name));
+        Assert.Empty(await _cluster.EventsAsync(Namespace));
+    }
+
+    [Fact]
+    public async Task Losing_and_regaining_Ready_record_a_Warning_and_a_Normal_event()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), null, CancellationToken.None);
+        var ready = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+        await _writer.ApplyAsync(Compiled(new CompiledObject(ready, NotReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+        var notReady = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+
+        await _writer.ApplyAsync(Compiled(new CompiledObject(notReady, ReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+
+        var recorded = (await _cluster.EventsAsync(Namespace)).OrderBy(item => item.Metadata.CreationTimestamp).ThenBy(item => item.Type == "Normal").ToList();
+        Assert.Equal([("Warning", ConditionReasons.Invalid), ("Normal", "Ready")], recorded.Select(item => (item.Type, item.Reason)));
+        Assert.All(recorded, item => Assert.Equal(("Application", "checkout", "cpaasx-operator"), (item.InvolvedObject.Kind, item.InvolvedObject.Name, item.Source.Component)));
     }
 
     [Fact]

@@ -9,9 +9,19 @@ public sealed class ReadinessEventsTests
     [Fact]
     public void Becoming_ready_is_a_normal_event()
     {
-        var planned = ReadinessEvents.For(Compiled(observed: null, Ready(ConditionStatuses.True, ConditionReasons.Resolved)));
+        var planned = ReadinessEvents.For(Compiled(
+            Ready(ConditionStatuses.False, ConditionReasons.ReferenceNotFound),
+            Ready(ConditionStatuses.True, ConditionReasons.Resolved)));
 
         Assert.Equal(new PlannedEvent(PlannedEvent.Normal, ReadinessEvents.BecameReadyReason, "because"), planned);
+    }
+
+    [Fact]
+    public void A_first_status_raises_no_Ready_event_but_a_blocked_deletion_still_warns()
+    {
+        Assert.Null(ReadinessEvents.For(Compiled(observed: null, Ready(ConditionStatuses.True, ConditionReasons.Resolved))));
+        Assert.Null(ReadinessEvents.For(Compiled(observed: null, Ready(ConditionStatuses.False, ConditionReasons.ReferenceNotFound))));
+        Assert.Equal(ConditionReasons.InUse, ReadinessEvents.For(Compiled(observed: null, Ready(ConditionStatuses.False, ConditionReasons.InUse)))?.Reason);
     }
 
     [Fact]
