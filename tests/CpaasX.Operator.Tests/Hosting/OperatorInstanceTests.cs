@@ -75,13 +75,16 @@ public sealed class OperatorInstanceTests
         var second = await cluster.StartOperatorAsync(options);
         await OperatorCluster.EventuallyAsync(() => Task.FromResult(first.IsWriting || second.IsWriting), "one instance leads");
         var (leader, follower) = first.IsWriting ? (first, second) : (second, first);
+        await cluster.CreateNamespaceAsync("abandoned");
+        await CreateConfigMapAsync(cluster, "cpaasx-routing", managed: true);
+        await OperatorCluster.EventuallyAsync(async () => await cluster.GetConfigMapAsync("abandoned") is null, "the leader reconciles");
         Assert.False(follower.IsWriting);
+        Assert.Equal(0, follower.Metrics.ReconcileTotal.WithLabels("done").Value);
 
         await leader.StopAsync();
 
         await OperatorCluster.EventuallyAsync(() => Task.FromResult(follower.IsWriting), "the follower takes over");
         Assert.False(leader.IsWriting);
-        await cluster.CreateNamespaceAsync("abandoned");
         await CreateConfigMapAsync(cluster, "cpaasx-routing", managed: true);
         await OperatorCluster.EventuallyAsync(async () => await cluster.GetConfigMapAsync("abandoned") is null, "the new leader reconciles");
     }
