@@ -9,6 +9,7 @@ internal static class LoadScenarios
     {
         ["apiserver-load"] = ApiServerLoad.RunAsync,
         ["compile-load"] = CompileLoad.RunAsync,
+        ["operator-load"] = OperatorLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>

@@ -9,4 +9,6 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
 root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(LocalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -10,8 +10,9 @@ using CpaasX.Routing.Table;
 namespace CpaasX.Operator.Cli;
 
 /// <summary>
-/// <c>resolve outbound|inbound</c>: answers one message from a routing table file (routing.json, or routing.json.gz)
-/// with the routing library's rules, as one JSON object on stdout. Exit 0 routed, 3 no route, 2 bad usage.
+/// <c>resolve outbound|inbound</c>: answers one message from a routing table file (routing.json, or routing.json.gz),
+/// or from a namespace's routing ConfigMap in the cluster, with the routing library's rules, as one JSON object on
+/// stdout. Exit 0 routed, 3 no route, 2 bad usage.
 /// </summary>
 internal static class ResolveCommand
 {
@@ -33,16 +34,17 @@ internal static class ResolveCommand
 
     private static Command Outbound()
     {
-        var routing = RoutingOption();
+        var source = new RoutingTableSource();
         var application = new Option<string>("--application") { Description = "The sending applicationId (empty: default).", Required = true };
         var entity = new Option<string?>("--entity") { Description = "The entityId the message is sent for." };
         var channel = ChannelOption();
         var to = new Option<string>("--to") { Description = "The destination (E.164 number, or the channel's address).", Required = true };
         var sender = new Option<string?>("--sender") { Description = "An explicit sender (value or Resource name); it wins over any strategy." };
-        var command = new Command("outbound", "Which sender an outbound message goes from.") { routing, application, entity, channel, to, sender };
+        var command = new Command("outbound", "Which sender an outbound message goes from.") { application, entity, channel, to, sender };
+        source.AddTo(command);
         command.Action = new UsageCheckedAction(parseResult =>
         {
-            var resolver = new RoutingResolver(LoadTable(parseResult.GetRequiredValue(routing)));
+            var resolver = new RoutingResolver(source.Load(parseResult));
             var answer = resolver.ResolveOutbound(new OutboundRequest(
                 parseResult.GetValue(application),
                 parseResult.GetValue(entity),
@@ -65,14 +67,15 @@ internal static class ResolveCommand
 
     private static Command Inbound()
     {
-        var routing = RoutingOption();
+        var source = new RoutingTableSource();
         var number = new Option<string>("--number") { Description = "The number (or chat-app sender) the message reached.", Required = true };
         var channel = ChannelOption();
         var text = new Option<string?>("--text") { Description = "The message text; its first word is the keyword." };
-        var command = new Command("inbound", "Which application and entity receive an inbound message.") { routing, number, channel, text };
+        var command = new Command("inbound", "Which application and entity receive an inbound message.") { number, channel, text };
+        source.AddTo(command);
         command.Action = new UsageCheckedAction(parseResult =>
         {
-            var resolver = new RoutingResolver(LoadTable(parseResult.GetRequiredValue(routing)));
+            var resolver = new RoutingResolver(source.Load(parseResult));
             var answer = resolver.ResolveInbound(new InboundRequest(
                 parseResult.GetRequiredValue(number),
                 ParseChannel(parseResult.GetRequiredValue(channel)),
@@ -91,9 +94,6 @@ internal static class ResolveCommand
         return command;
     }
 
-    private static Option<string> RoutingOption() =>
-        new("--routing") { Description = "The routing table: routing.json, or routing.json.gz.", Required = true };
-
     private static Option<string> ChannelOption() =>
         new("--channel") { Description = "SMS, MMS, VOICE, EMAIL, WHATSAPP, VIBER, RCS or WEBRTC.", Required = true };
 
@@ -101,18 +101,6 @@ internal static class ResolveCommand
         PlatformNames.TryParse<Channel>(text, out var channel)
             ? channel
             : throw new UsageException($"--channel: '{text}' is not a channel (SMS, MMS, VOICE, EMAIL, WHATSAPP, VIBER, RCS, WEBRTC).");
-
-    private static RoutingTable LoadTable(string path)
-    {
-        try
-        {
-            return RoutingTableJson.Load(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
-        {
-            throw new UsageException($"--routing: cannot read a routing table from '{path}': {exception.Message}", exception);
-        }
-    }
 
     private static JsonArray Lines(IReadOnlyList<string> explanation) => [.. explanation.Select(line => JsonValue.Create(line))];
 

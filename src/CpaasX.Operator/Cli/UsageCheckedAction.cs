@@ -16,19 +16,8 @@ internal sealed class UsageCheckedAction(Func<ParseResult, int> handler) : Synch
 
     public override int Invoke(ParseResult parseResult)
     {
-        var error = parseResult.InvocationConfiguration.Error;
-        if (parseResult.Errors.Count > 0 || parseResult.UnmatchedTokens.Count > 0)
+        if (ReportedParseErrors(parseResult))
         {
-            foreach (var parseError in parseResult.Errors)
-            {
-                error.WriteLine(parseError.Message);
-            }
-
-            foreach (var token in parseResult.UnmatchedTokens)
-            {
-                error.WriteLine($"Unrecognized argument '{token}'.");
-            }
-
             return UsageExitCode;
         }
 
@@ -38,8 +27,25 @@ internal sealed class UsageCheckedAction(Func<ParseResult, int> handler) : Synch
         }
         catch (UsageException exception)
         {
-            error.WriteLine(exception.Message);
+            parseResult.InvocationConfiguration.Error.WriteLine(exception.Message);
             return UsageExitCode;
         }
+    }
+
+    /// <summary>Writes the parse errors and unmatched tokens to stderr; true when there were any.</summary>
+    public static bool ReportedParseErrors(ParseResult parseResult)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        foreach (var parseError in parseResult.Errors)
+        {
+            error.WriteLine(parseError.Message);
+        }
+
+        foreach (var token in parseResult.UnmatchedTokens)
+        {
+            error.WriteLine($"Unrecognized argument '{token}'.");
+        }
+
+        return parseResult.Errors.Count > 0 || parseResult.UnmatchedTokens.Count > 0;
     }
 }

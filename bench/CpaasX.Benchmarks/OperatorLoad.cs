@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+using CpaasX.ApiServer;
+using CpaasX.Operator.Api.Serialization;
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Local;
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Writing;
+
+using k8s;
+
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Benchmarks;
+
+/// <summary>
+/// The <c>operator-load</c> scenario: the namespace of <see cref="SyntheticObjects"/> (--resources N, default 5000) is
+/// created through the embedded API server, then the operator (the real executable, <c>run</c>, as a child process)
+/// is started and timed until every object is Ready and the routing ConfigMap is published; its writes are counted by
+/// the server, its peak RSS read from /proc. A second operator is then started on the unchanged objects (idle restart,
+/// expected to write nothing). Finally, on a fresh server with the same objects, a bare client makes only the writes
+/// strictly needed (one status write per object, one ConfigMap) and the ratio of the two times is reported.
+/// </summary>
+internal static class OperatorLoad
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var resources = ScenarioOptions.Int(args, "--resources", 5_000);
+        var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
+        var crds = Path.Combine(ConfigFolder(), "crds");
+        var objects = SyntheticObjects.Snapshot(resources).All.ToList();
+        var protectedCount = objects.Count(o => o is Application or Entity or Resource);
+        Console.WriteLine($"namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {protectedCount} with the in-use finalizer)");
+
+        TimeSpan operatorTime;
+        await using (var server = await StartServerAsync(crds, objects, concurrency))
+        {
+            var kubeconfig = Path.GetTempFileName();
+            server.WriteKubeconfig(kubeconfig);
+            server.Requests.Reset();
+            var stopwatch = Stopwatch.StartNew();
+            using (var first = OperatorProcess.Start(kubeconfig))
+            {
+                await WaitUntilRoutedAsync(server, objects.Count);
+                operatorTime = stopwatch.Elapsed;
+                await WaitUntilQuietAsync(server);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: all Ready and ConfigMap published after {operatorTime.TotalSeconds:F1} s"));
+                ReportWrites("operator writes", server, objects.Count, protectedCount);
+                Console.WriteLine($"operator peak RSS: {first.PeakRssMegabytes()} MB");
+                await first.StopAsync();
+            }
+
+            await RequireAllReadyAsync(server, objects);
+            server.Requests.Reset();
+            using (var second = OperatorProcess.Start(kubeconfig))
+            {
+                await second.WaitUntilReconciledAsync();
+                await WaitUntilQuietAsync(server);
+                Console.WriteLine($"idle restart writes: {TotalWrites(server)}");
+                await second.StopAsync();
+            }
+
+            File.Delete(kubeconfig);
+        }
+
+        await using (var server = await StartServerAsync(crds, objects, concurrency))
+        {
+            using var client = server.CreateClient();
+            var listed = await ListAsync(client);
+            var compiled = NamespaceCompiler.Compile(listed, ResourceValueIndex.Build(listed.Resources), DateTimeOffset.UtcNow);
+            var metrics = new OperatorMetrics();
+            var writer = new CustomObjectWriter(client, metrics);
+            var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
+            server.Requests.Reset();
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var obj in compiled.Objects)
+            {
+                await writer.WriteStatusAsync(obj, CancellationToken.None);
+            }
+
+            await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+            var bareTime = stopwatch.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {TotalWrites(server)} writes in {bareTime.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio operator / bare client: {operatorTime / bareTime:F2}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<EmbeddedApiServer> StartServerAsync(string crds, IReadOnlyList<ICustomResource> objects, int concurrency)
+    {
+        var server = await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { EventWindow = 1_000_000 });
+        using var client = server.CreateClient();
+        await CrdInstaller.InstallAsync(client, crds, CancellationToken.None);
+        await client.CoreV1.CreateNamespaceAsync(new() { Metadata = new() { Name = SyntheticObjects.Namespace } });
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(objects, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (obj, cancellationToken) =>
+            await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+                JsonSerializer.SerializeToNode(obj, obj.GetType(), CpaasxJson.Options),
+                CustomResourceKinds.Group, CustomResourceKinds.Version, SyntheticObjects.Namespace, PluralOf(obj), cancellationToken: cancellationToken));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"created {objects.Count} objects through the API in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+        return server;
+    }
+
+    private static async Task WaitUntilRoutedAsync(EmbeddedApiServer server, int objectCount)
+    {
+        while (CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status")) < objectCount
+            || server.Requests.Writes("configmaps") == 0)
+        {
+            await Task.Delay(Poll);
+        }
+    }
+
+    /// <summary>Waits until the server saw no write for a second: the operator has finished the burst.</summary>
+    private static async Task WaitUntilQuietAsync(EmbeddedApiServer server)
+    {
+        var last = -1L;
+        while (TotalWrites(server) is var now && now != last)
+        {
+            last = now;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static long TotalWrites(EmbeddedApiServer server) =>
+        server.Requests.Snapshot().Where(counter => counter.Key.Split(' ')[0] is "create" or "update" or "patch" or "delete").Sum(counter => counter.Value);
+
+    private static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)
+    {
+        var status = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
+        var finalizers = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural));
+        var configMaps = server.Requests.Writes("configmaps");
+        var events = server.Requests.Writes("events");
+        Console.WriteLine($"{title}: {status} status (objects {objectCount}), {finalizers} finalizer patches (protected {protectedCount}), {configMaps} ConfigMap, {events} events");
+    }
+
+    private static async Task RequireAllReadyAsync(EmbeddedApiServer server, IReadOnlyList<ICustomResource> objects)
+    {
+        using var client = server.CreateClient();
+        var listed = await ListAsync(client);
+        var notReady = listed.All.Count(obj => obj.StatusObject?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Status != ConditionStatuses.True);
+        if (notReady > 0)
+        {
+            throw new InvalidOperationException($"{notReady} objects are not Ready.");
+        }
+    }
+
+    private static async Task<NamespaceSnapshot> ListAsync(Kubernetes client)
+    {
+        async Task<List<T>> List<T>(CustomResourceKind kind)
+        {
+            var list = (JsonElement)await client.CustomObjects.ListNamespacedCustomObjectAsync(CustomResourceKinds.Group, CustomResourceKinds.Version, SyntheticObjects.Namespace, kind.Plural);
+            return [.. list.GetProperty("items").EnumerateArray().Select(item => item.Deserialize<T>(CpaasxJson.Options)!)];
+        }
+
+        return new NamespaceSnapshot(
+            SyntheticObjects.Namespace,
+            await List<Application>(CustomResourceKinds.Application),
+            await List<Entity>(CustomResourceKinds.Entity),
+            await List<Resource>(CustomResourceKinds.Resource),
+            await List<ResourceAssociation>(CustomResourceKinds.ResourceAssociation),
+            await List<SenderStrategy>(CustomResourceKinds.SenderStrategy),
+            await List<InboundConfiguration>(CustomResourceKinds.InboundConfiguration));
+    }
+
+    private static string PluralOf(ICustomResource obj) => CustomResourceKinds.Find(obj.ApiVersion, obj.Kind)!.Plural;
+
+    private static string ConfigFolder()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (Directory.Exists(Path.Combine(folder.FullName, "config", "crds")))
+            {
+                return Path.Combine(folder.FullName, "config");
+            }
+        }
+
+        throw new InvalidOperationException("Run from the repository: config/crds not found.");
+    }
+}

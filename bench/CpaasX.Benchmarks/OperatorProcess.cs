@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+using CpaasX.Operator.Hosting;
+
+namespace CpaasX.Benchmarks;
+
+/// <summary>The operator executable running <c>run</c> against the server, as a child process.</summary>
+internal sealed class OperatorProcess : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private OperatorProcess(Process process, int port)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public static OperatorProcess Start(string kubeconfig)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { typeof(OperatorInstance).Assembly.Location, "run", "--kubeconfig", kubeconfig, "--http-address", $"127.0.0.1:{port}", "--log-format", "json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+
+
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new OperatorProcess(process, port);
+    }
+
+    public long PeakRssMegabytes() =>
+        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+
+    /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
+    public async Task WaitUntilReconciledAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                var metrics = await _http.GetStringAsync("/metrics");
+                if (metrics.Split('\n').Any(line => line.StartsWith("cpaasx_reconcile_total{result=\"done\"}", StringComparison.Ordinal)))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+
+using CpaasX.Operator.Hosting;
+
+namespace CpaasX.Operator.Cli;
+
+/// <summary>
+/// <c>run</c>: the operator against a cluster (kubeconfig or in-cluster), until SIGTERM or Ctrl+C. Every flag has an
+/// environment variable; the flag wins. docs/operator.md lists them.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(Func<string, string?>? environment = null)
+    {
+        var namespaces = Flag("--namespaces", "Namespaces to watch, comma-separated (default all).", OperatorOptionsReader.NamespacesVariable);
+        var configMapName = Flag("--configmap-name", $"Name of each namespace's routing ConfigMap (default {OperatorOptions.DefaultConfigMapName}).", OperatorOptionsReader.ConfigMapNameVariable);
+        var workers = Flag("--workers", "Namespaces reconciled in parallel (default 2).", OperatorOptionsReader.WorkersVariable);
+        var leaderElect = new Option<string?>("--leader-elect")
+        {
+            Description = $"Only the holder of the Lease writes: true or false; the bare flag means true. [env {OperatorOptionsReader.LeaderElectVariable}]",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var leaseNamespace = Flag("--lease-namespace", "Namespace of the Lease (default POD_NAMESPACE, else default).", OperatorOptionsReader.LeaseNamespaceVariable);
+        var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
+        var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
+        var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
+        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", OperatorOptionsReader.KubeconfigVariable);
+        var command = new Command("run", "Run the operator against a Kubernetes cluster.")
+        {
+            namespaces, configMapName, workers, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
+        };
+        command.Action = new AsyncUsageCheckedAction(async (parse, cancellationToken) =>
+        {
+            var flags = new OperatorFlags
+            {
+                Namespaces = parse.GetValue(namespaces),
+                ConfigMapName = parse.GetValue(configMapName),
+                Workers = parse.GetValue(workers),
+                LeaderElect = parse.GetResult(leaderElect) is null ? null : parse.GetValue(leaderElect) ?? bool.TrueString,
+                LeaseNamespace = parse.GetValue(leaseNamespace),
+                LeaseName = parse.GetValue(leaseName),
+                HttpAddress = parse.GetValue(httpAddress),
+                LogFormat = parse.GetValue(logFormat),
+                Kubeconfig = parse.GetValue(kubeconfig),
+            };
+            var options = OperatorOptionsReader.Read(flags, environment ?? Environment.GetEnvironmentVariable);
+            var configuration = ClusterConnection.Configure(options.Kubeconfig);
+            using var loggerFactory = OperatorLogging.Create(options.LogFormat);
+            await using var running = await OperatorInstance.StartAsync(options, configuration, loggerFactory, cancellationToken);
+            await WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Waits for Ctrl+C or SIGTERM; disposing the instance then stops it gracefully.</summary>
+    internal static async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The signal to stop.
+        }
+    }
+
+    private static Option<string?> Flag(string name, string description, string variable) =>
+        new(name) { Description = $"{description} [env {variable}]" };
+}

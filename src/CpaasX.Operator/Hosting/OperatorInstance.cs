@@ -1,0 +1,178 @@
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Reconciliation;
+using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Writing;
+
+using k8s;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Operator.Hosting;
+
+/// <summary>
+/// One running operator: informers, work queue, namespace reconciler and writer, optional leader election, and the
+/// HTTP endpoints. Several instances can run in one process (each has its own client, metrics and lease identity).
+/// Stopping is graceful: in-flight reconciles get the controller's grace period, then the lease is released.
+/// </summary>
+public sealed class OperatorInstance : IAsyncDisposable
+{
+    private readonly Kubernetes _client;
+    private readonly ClusterInformers _informers;
+    private readonly WorkQueue<string> _queue = new();
+    private readonly Controller<string> _controller;
+    private readonly Leadership? _leadership;
+    private HealthEndpoints? _http;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger _logger;
+    private Task _running = Task.CompletedTask;
+
+    private OperatorInstance(OperatorOptions options, KubernetesClientConfiguration configuration, ILoggerFactory loggerFactory)
+    {
+        _logger = loggerFactory.CreateLogger<OperatorInstance>();
+        _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
+        _informers = new ClusterInformers(_client, options.Namespaces, loggerFactory);
+        _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName);
+        var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+        var writer = new NamespaceWriter(
+            new CustomObjectWriter(_client, Metrics),
+            new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
+            events);
+        _controller = new Controller<string>(
+            _queue,
+            new NamespaceReconciler(_informers, writer, options.ConfigMapName, TimeProvider.System),
+            new ControllerSettings { Workers = options.Workers },
+            logger: loggerFactory.CreateLogger<Controller<string>>());
+        _controller.Reconciled += (_, result, duration) =>
+        {
+            Metrics.ReconcileTotal.WithLabels(ResultLabel(result.Kind)).Inc();
+            Metrics.ReconcileDuration.Observe(duration.TotalSeconds);
+        };
+        Metrics.Registry.AddBeforeCollectCallback(() =>
+        {
+            Metrics.WorkQueueDepth.Set(_queue.Depth);
+            Metrics.WorkQueueRetries.IncTo(_queue.RetriesTotal);
+        });
+        if (options.LeaderElect)
+        {
+            _leadership = Leadership.OnLease(
+                _client,
+                new LeaderElectionSettings(Identity, options.LeaseNamespace, options.LeaseName)
+                {
+                    LeaseDuration = options.LeaseDuration,
+                    RenewDeadline = options.RenewDeadline,
+                    RetryPeriod = options.RetryPeriod,
+                },
+                loggerFactory.CreateLogger<Leadership>());
+            _leadership.Changed += leading => Metrics.Leader.Set(leading ? 1 : 0);
+        }
+    }
+
+    /// <summary>Where /healthz, /readyz and /metrics answer.</summary>
+    public Uri HttpAddress => _http!.Address;
+
+    public OperatorMetrics Metrics { get; } = new();
+
+    /// <summary>This instance's name in the Lease and in the events it records: unique, so instances in one process are told apart.</summary>
+    public string Identity { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>True while this instance may write: it leads, or runs without leader election.</summary>
+    public bool IsWriting => Metrics.Leader.Value == 1;
+
+    /// <summary>True once every informer has synced.</summary>
+    public bool IsReady => _informers.HasSynced;
+
+    /// <summary>Starts the HTTP endpoints and the operator loop; returns once the endpoints answer.</summary>
+    public static async Task<OperatorInstance> StartAsync(
+        OperatorOptions options,
+        KubernetesClientConfiguration configuration,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var instance = new OperatorInstance(options, configuration, loggerFactory ?? NullLoggerFactory.Instance);
+        try
+        {
+            instance._http = await HealthEndpoints.StartAsync(options.HttpEndpoint, () => instance.IsReady, instance.Metrics, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        instance._running = instance.RunAsync();
+        return instance;
+    }
+
+    /// <summary>Waits until every informer has synced (what /readyz reports).</summary>
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => _informers.WaitForSyncAsync(cancellationToken);
+
+    /// <summary>Stops gracefully: no new reconciles, in-flight ones finish or are cancelled, the lease is released.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _running.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        if (_http is not null)
+        {
+            await _http.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _client.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var stopping = _stopping.Token;
+        var informers = _informers.RunAsync(stopping);
+        using var stopCampaign = new CancellationTokenSource();
+        var election = _leadership?.RunAsync(stopCampaign.Token) ?? Task.CompletedTask;
+        try
+        {
+            await _informers.WaitForSyncAsync(stopping).ConfigureAwait(false);
+            _logger.LogInformation("Informers synced; {Mode}", _leadership is null ? "reconciling" : "waiting for leadership");
+            if (_leadership is null)
+            {
+                Metrics.Leader.Set(1);
+                await _controller.RunAsync(stopping).ConfigureAwait(false);
+            }
+
+            while (_leadership is not null && !stopping.IsCancellationRequested)
+            {
+                var term = await _leadership.WaitForLeadershipAsync(stopping).ConfigureAwait(false);
+                await _controller.RunAsync(stopping, abortToken: term).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping before sync or while following.
+        }
+        catch (Exception error)
+        {
+            _logger.LogCritical(error, "Operator loop failed");
+        }
+        finally
+        {
+            Metrics.Leader.Set(0);
+            _queue.ShutDown(drain: false);
+
+            // Only now, with every reconcile finished, may another instance take the lease.
+            await stopCampaign.CancelAsync().ConfigureAwait(false);
+            await election.ConfigureAwait(false);
+            await informers.ConfigureAwait(false);
+        }
+    }
+
+    private static string ResultLabel(ReconcileResultKind kind) => kind switch
+    {
+        ReconcileResultKind.Done => "done",
+        ReconcileResultKind.Requeue => "requeue",
+        ReconcileResultKind.RequeueAfter => "requeue_after",
+        _ => "failed",
+    };
+}

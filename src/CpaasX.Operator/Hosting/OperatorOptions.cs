@@ -1,0 +1,43 @@
+using System.Net;
+
+using CpaasX.Operator.Runtime;
+
+namespace CpaasX.Operator.Hosting;
+
+/// <summary>How one operator instance runs; built from flags and environment by <see cref="OperatorOptionsReader"/>.</summary>
+public sealed record OperatorOptions
+{
+    public const string DefaultConfigMapName = "cpaasx-routing";
+
+    /// <summary>The address in config/manager/deployment.yaml: probes and metrics on one port.</summary>
+    public static readonly IPEndPoint DefaultHttpEndpoint = new(IPAddress.Any, 8080);
+
+    /// <summary>The namespaces to watch and reconcile; empty means all.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    public string ConfigMapName { get; init; } = DefaultConfigMapName;
+
+    public int Workers { get; init; } = ControllerSettings.DefaultWorkers;
+
+    /// <summary>Off: this instance writes from the start (one replica, local mode, tests).</summary>
+    public bool LeaderElect { get; init; }
+
+    public string LeaseNamespace { get; init; } = "default";
+
+    public string LeaseName { get; init; } = LeaderElectionSettings.DefaultLeaseName;
+
+    /// <summary>Where /healthz, /readyz and /metrics are served; port 0 picks a free port.</summary>
+    public IPEndPoint HttpEndpoint { get; init; } = DefaultHttpEndpoint;
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>The kubeconfig file; null means the in-cluster service account.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Lease timings; the defaults are controller-runtime's, tests shorten them.</summary>
+    public TimeSpan LeaseDuration { get; init; } = LeaderElectionSettings.DefaultLeaseDuration;
+
+    public TimeSpan RenewDeadline { get; init; } = LeaderElectionSettings.DefaultRenewDeadline;
+
+    public TimeSpan RetryPeriod { get; init; } = LeaderElectionSettings.DefaultRetryPeriod;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Cli;
+
+namespace CpaasX.Operator.Hosting;
+
+/// <summary>
+/// Builds <see cref="OperatorOptions"/> from flags and environment variables: a flag wins over its variable, the
+/// variable over the default. Any invalid value is a <see cref="UsageException"/> naming the flag or variable.
+/// </summary>
+internal static partial class OperatorOptionsReader
+{
+    public const string NamespacesVariable = "CPAASX_NAMESPACES";
+    public const string ConfigMapNameVariable = "CPAASX_CONFIGMAP_NAME";
+    public const string WorkersVariable = "CPAASX_WORKERS";
+    public const string LeaderElectVariable = "CPAASX_LEADER_ELECT";
+    public const string LeaseNamespaceVariable = "CPAASX_LEASE_NAMESPACE";
+    public const string HttpAddressVariable = "CPAASX_HTTP_ADDRESS";
+    public const string LogFormatVariable = "CPAASX_LOG_FORMAT";
+    public const string KubeconfigVariable = "KUBECONFIG";
+
+    /// <summary>Set by the Deployment from the downward API: the operator's own namespace, where its Lease lives.</summary>
+    public const string PodNamespaceVariable = "POD_NAMESPACE";
+
+    /// <summary>More workers than this only contend for the same API server; namespaces are coarse keys.</summary>
+    public const int MaxWorkers = 64;
+
+    public static OperatorOptions Read(OperatorFlags flags, Func<string, string?> environment)
+    {
+        var defaults = new OperatorOptions();
+        string? Pick(string? flag, string variable) => flag ?? NonEmpty(environment(variable));
+
+        var namespaces = Pick(flags.Namespaces, NamespacesVariable) is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+        foreach (var @namespace in namespaces)
+        {
+            Require(DnsLabel().IsMatch(@namespace), "--namespaces", NamespacesVariable, $"'{@namespace}' is not a namespace name");
+        }
+
+        var configMapName = Pick(flags.ConfigMapName, ConfigMapNameVariable) ?? defaults.ConfigMapName;
+        Require(IsDnsSubdomain(configMapName), "--configmap-name", ConfigMapNameVariable, $"'{configMapName}' is not a ConfigMap name");
+
+        var workersText = Pick(flags.Workers, WorkersVariable);
+        var workers = defaults.Workers;
+        if (workersText is not null)
+        {
+            Require(
+                int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) && workers is >= 1 and <= MaxWorkers,
+                "--workers", WorkersVariable, $"'{workersText}' is not a number from 1 to {MaxWorkers}");
+        }
+
+        var leaderElectText = Pick(flags.LeaderElect, LeaderElectVariable);
+        var leaderElect = defaults.LeaderElect;
+        if (leaderElectText is not null)
+        {
+            Require(bool.TryParse(leaderElectText, out leaderElect), "--leader-elect", LeaderElectVariable, $"'{leaderElectText}' is not true or false");
+        }
+
+        var leaseNamespace = Pick(flags.LeaseNamespace, LeaseNamespaceVariable) ?? NonEmpty(environment(PodNamespaceVariable)) ?? defaults.LeaseNamespace;
+        Require(DnsLabel().IsMatch(leaseNamespace), "--lease-namespace", LeaseNamespaceVariable, $"'{leaseNamespace}' is not a namespace name");
+
+        var leaseName = flags.LeaseName ?? defaults.LeaseName;
+        Require(IsDnsSubdomain(leaseName), "--lease-name", null, $"'{leaseName}' is not a Lease name");
+
+        var httpAddress = Pick(flags.HttpAddress, HttpAddressVariable);
+        var httpEndpoint = defaults.HttpEndpoint;
+        if (httpAddress is not null)
+        {
+            Require(IPEndPoint.TryParse(httpAddress, out httpEndpoint!) && httpAddress.Contains(':', StringComparison.Ordinal), "--http-address", HttpAddressVariable, $"'{httpAddress}' is not an address HOST:PORT with an IP host");
+        }
+
+        var logFormatText = Pick(flags.LogFormat, LogFormatVariable);
+        var logFormat = logFormatText switch
+        {
+            null => defaults.LogFormat,
+            "json" => LogFormat.Json,
+            "text" => LogFormat.Text,
+            _ => throw Invalid("--log-format", LogFormatVariable, $"'{logFormatText}' is not json or text"),
+        };
+
+        return defaults with
+        {
+            Namespaces = [.. namespaces.Distinct(StringComparer.Ordinal)],
+            ConfigMapName = configMapName,
+            Workers = workers,
+            LeaderElect = leaderElect,
+            LeaseNamespace = leaseNamespace,
+            LeaseName = leaseName,
+            HttpEndpoint = httpEndpoint,
+            LogFormat = logFormat,
+            Kubeconfig = Pick(flags.Kubeconfig, KubeconfigVariable),
+        };
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool IsDnsSubdomain(string name) => !FieldRules.ObjectName.Check(name).Any();
+
+    private static void Require(bool valid, string flag, string? variable, string problem)
+    {
+        if (!valid)
+        {
+            throw Invalid(flag, variable, problem);
+        }
+    }
+
+    private static UsageException Invalid(string flag, string? variable, string problem) =>
+        new(variable is null ? $"{flag}: {problem}." : $"{flag} (or {variable}): {problem}.");
+
+    /// <summary>A namespace name: an RFC 1123 label (object names, a subdomain, follow <see cref="FieldRules.ObjectName"/>).</summary>
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+}

@@ -1,0 +1,19 @@
+using System.Net;
+
+using k8s.Autorest;
+
+namespace CpaasX.Operator.Writing;
+
+/// <summary>Tells the API answers the writer reacts to apart from real failures.</summary>
+internal static class ApiErrors
+{
+    public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
+
+    public static bool IsNotFound(Exception error) => StatusOf(error) == HttpStatusCode.NotFound;
+
+    /// <summary>A create refused because an object of that name exists (409 with reason AlreadyExists).</summary>
+    public static bool IsAlreadyExists(Exception error) =>
+        IsConflict(error) && (((HttpOperationException)error).Response.Content ?? string.Empty).Contains("\"AlreadyExists\"", StringComparison.Ordinal);
+
+    private static HttpStatusCode? StatusOf(Exception error) => (error as HttpOperationException)?.Response?.StatusCode;
+}

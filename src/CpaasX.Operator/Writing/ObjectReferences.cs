@@ -1,0 +1,23 @@
+using CpaasX.Operator.Api.V1Alpha1;
+
+using k8s.Models;
+
+namespace CpaasX.Operator.Writing;
+
+/// <summary>Where the API serves a cpaasx.io object, and how events refer to it.</summary>
+internal static class ObjectReferences
+{
+    public static CustomResourceKind KindOf(ICustomResource obj) =>
+        CustomResourceKinds.Find(obj.ApiVersion, obj.Kind)
+        ?? throw new InvalidOperationException($"{obj.ApiVersion} {obj.Kind} is not a cpaasx.io kind.");
+
+    public static V1ObjectReference ReferenceTo(ICustomResource obj) => new()
+    {
+        ApiVersion = obj.ApiVersion,
+        Kind = obj.Kind,
+        Name = obj.Metadata.Name,
+        NamespaceProperty = obj.Metadata.NamespaceProperty,
+        Uid = obj.Metadata.Uid,
+        ResourceVersion = obj.Metadata.ResourceVersion,
+    };
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+
+using CpaasX.Operator.Cli;
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Writing;
+using CpaasX.Operator.Writing;
+using CpaasX.Routing.Model;
+using CpaasX.Routing.Table;
+
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Operator.Tests.Cli;
+
+/// <summary><c>resolve ... --namespace NS</c>: the table comes from the namespace's routing ConfigMap in the cluster.</summary>
+public sealed class ResolveFromClusterTests : IAsyncLifetime
+{
+    private const string Namespace = "shop";
+    private static readonly SenderResource MainLine = new("main-line", ResourceType.Number, "+12015550101", NumberType.VirtualLongNumber, "US");
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("resolve-cluster-");
+    private OperatorCluster _cluster = null!;
+    private RoutingConfigMapPublisher _publisher = null!;
+    private string _kubeconfig = "";
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await OperatorCluster.StartAsync(installCrds: false);
+        await _cluster.CreateNamespaceAsync(Namespace);
+        _kubeconfig = Path.Combine(_directory.FullName, "kubeconfig");
+        _cluster.Server.WriteKubeconfig(_kubeconfig);
+        var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
+        _publisher = new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", new OperatorMetrics(), events, NullLogger.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Outbound_resolves_from_the_routing_json_of_the_namespace()
+    {
+        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+
+        var (exitCode, output, error) = await RunAsync("outbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("+12015550101", JsonDocument.Parse(output).RootElement.GetProperty("sender").GetString());
+    }
+
+    [Fact]
+    public async Task Inbound_resolves_from_a_gzipped_table()
+    {
+        // Enough applications to push the table over the plain-text limit.
+        var table = Table() with { Applications = TestTables.Compressible(Namespace).Applications };
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None));
+        Assert.NotNull((await _cluster.GetConfigMapAsync(Namespace))!.BinaryData);
+
+        var (exitCode, output, error) = await RunAsync("inbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("support", JsonDocument.Parse(output).RootElement.GetProperty("applicationId").GetString());
+    }
+
+    [Fact]
+    public async Task A_namespace_without_a_routing_ConfigMap_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await RunAsync("outbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--application", "x", "--channel", "SMS", "--to", "+13125550000");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no ConfigMap shop/cpaasx-routing", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Exactly_one_of_routing_and_namespace_is_required(bool both)
+    {
+        string[] source = both ? ["--routing", "routing.json", "--namespace", Namespace] : [];
+
+        var (exitCode, _, error) = await RunAsync(["outbound", .. source, "--application", "x", "--channel", "SMS", "--to", "+13125550000"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("exactly one of --routing FILE and --namespace NS", error, StringComparison.Ordinal);
+    }
+
+    private static RoutingTable Table() => new RoutingTableBuilder(Namespace)
+        .AddAssociation("main-line-sms", MainLine, Channel.Sms, "checkout-prod", null)
+        .AddInboundResource(MainLine, [Channel.Sms], applicationId: "checkout-prod")
+        .AddInboundConfiguration("acme-stop", MainLine.Name, Channel.Sms, "STOP", "support", "acme")
+        .Build();
+
+    // The command blocks on its one request; run it off the test's thread.
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => Task.Run(() =>
+    {
+        var root = new RootCommand { ResolveCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = root.Parse(["resolve", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    });
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+using CpaasX.ApiServer;
+using CpaasX.Operator.Api.Serialization;
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Local;
+using CpaasX.Operator.Tests.Support;
+using CpaasX.Operator.Writing;
+
+using k8s;
+using k8s.Models;
+
+namespace CpaasX.Operator.Tests.EndToEnd;
+
+/// <summary>
+/// A fresh embedded API server with the project's CRDs installed (from config/crds, through the API), a client, and
+/// the short-hands the operator tests need: typed creates and reads, operators started against it, and polling.
+/// </summary>
+internal sealed class OperatorCluster : IAsyncDisposable
+{
+    /// <summary>Generous: a loaded build machine runs several test processes at once; passing tests never wait this long.</summary>
+    public static readonly TimeSpan PatienceLimit = TimeSpan.FromSeconds(30);
+
+    private readonly List<OperatorInstance> _operators = [];
+
+    private OperatorCluster(EmbeddedApiServer server)
+    {
+        Server = server;
+        Client = server.CreateClient();
+    }
+
+    public EmbeddedApiServer Server { get; }
+
+    public Kubernetes Client { get; }
+
+    public static async Task<OperatorCluster> StartAsync(bool installCrds = true)
+    {
+        var cluster = new OperatorCluster(await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) }));
+        if (installCrds)
+        {
+            await CrdInstaller.InstallAsync(cluster.Client, RepositoryRoot.Combine("config", "crds"), CancellationToken.None);
+        }
+
+        return cluster;
+    }
+
+    /// <summary>A client configuration for this server, as an operator instance takes it.</summary>
+    public KubernetesClientConfiguration Configuration()
+    {
+        using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(Server.Kubeconfig()));
+        return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+    }
+
+    /// <summary>Starts an operator on this server (HTTP on a free loopback port); it is stopped with the cluster.</summary>
+    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null)
+    {
+        var instance = await OperatorInstance.StartAsync(
+            (options ?? new OperatorOptions()) with { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) },
+            Configuration());
+        _operators.Add(instance);
+        return instance;
+    }
+
+    public async Task CreateNamespaceAsync(string name) =>
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+
+    public async Task<T> CreateAsync<T>(T resource)
+        where T : class, ICustomResource
+    {
+        var body = JsonSerializer.SerializeToNode(resource, CpaasxJson.Options)!;
+        var created = await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
+            body, CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource));
+        return ((JsonElement)created).Deserialize<T>(CpaasxJson.Options)!;
+    }
+
+    public async Task<T?> GetAsync<T>(string @namespace, string name)
+        where T : class, ICustomResource, new()
+    {
+        try
+        {
+            var found = await Client.CustomObjects.GetNamespacedCustomObjectAsync(
+                CustomResourceKinds.Group, CustomResourceKinds.Version, @namespace, PluralOf(new T()), name);
+            return ((JsonElement)found).Deserialize<T>(CpaasxJson.Options);
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The status of the Ready condition of <paramref name="resource"/> as stored now; null when it has none or is gone.</summary>
+    public async Task<string?> ReadyStatusAsync(ICustomResource resource)
+    {
+        try
+        {
+            var found = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
+                CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource), resource.Metadata.Name);
+            var stored = (ICustomResource)found.Deserialize(resource.GetType(), CpaasxJson.Options)!;
+            return stored.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready)?.Status;
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
+    public async Task<V1ConfigMap?> GetConfigMapAsync(string @namespace, string name = OperatorOptions.DefaultConfigMapName)
+    {
+        try
+        {
+            return await Client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace);
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Corev1Event>> EventsAsync(string @namespace) =>
+        [.. (await Client.CoreV1.ListNamespacedEventAsync(@namespace)).Items];
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="PatienceLimit"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        using var limit = new CancellationTokenSource(PatienceLimit);
+        while (!await condition())
+        {
+            if (limit.IsCancellationRequested)
+            {
+                Assert.Fail($"Still not true after {PatienceLimit.TotalSeconds} s: {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static T Named<T>(T resource, string @namespace, string name)
+        where T : ICustomResource
+    {
+        resource.Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace };
+        return resource;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _operators)
+        {
+            await instance.DisposeAsync();
+        }
+
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    private static string PluralOf(ICustomResource resource) => CustomResourceKinds.Find(resource.ApiVersion, resource.Kind)!.Plural;
+}

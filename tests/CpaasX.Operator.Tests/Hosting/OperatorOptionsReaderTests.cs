@@ -1,0 +1,103 @@
+using System.Net;
+
+using CpaasX.Operator.Cli;
+using CpaasX.Operator.Hosting;
+
+namespace CpaasX.Operator.Tests.Hosting;
+
+public sealed class OperatorOptionsReaderTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void Without_flags_or_environment_the_defaults_apply()
+    {
+        var options = OperatorOptionsReader.Read(new OperatorFlags(), NoEnvironment);
+
+        Assert.Empty(options.Namespaces);
+        Assert.Equal("cpaasx-routing", options.ConfigMapName);
+        Assert.Equal(2, options.Workers);
+        Assert.False(options.LeaderElect);
+        Assert.Equal("default", options.LeaseNamespace);
+        Assert.Equal("cpaasx-operator", options.LeaseName);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 8080), options.HttpEndpoint);
+        Assert.Equal(LogFormat.Text, options.LogFormat);
+        Assert.Null(options.Kubeconfig);
+    }
+
+    [Fact]
+    public void The_environment_fills_what_flags_leave_out_and_flags_win()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["CPAASX_NAMESPACES"] = "shop, helpdesk,shop",
+            ["CPAASX_CONFIGMAP_NAME"] = "routing-from-env",
+            ["CPAASX_WORKERS"] = "8",
+            ["CPAASX_LEADER_ELECT"] = "true",
+            ["POD_NAMESPACE"] = "cpaasx-system",
+            ["CPAASX_HTTP_ADDRESS"] = "0.0.0.0:8080",
+            ["CPAASX_LOG_FORMAT"] = "json",
+            ["KUBECONFIG"] = "/env/kubeconfig",
+        };
+
+        var options = OperatorOptionsReader.Read(
+            new OperatorFlags { ConfigMapName = "routing-from-flag", Workers = "3", HttpAddress = "127.0.0.1:0", Kubeconfig = "flag.kubeconfig" },
+            environment.GetValueOrDefault);
+
+        Assert.Equal(["shop", "helpdesk"], options.Namespaces);
+        Assert.Equal("routing-from-flag", options.ConfigMapName);
+        Assert.Equal(3, options.Workers);
+        Assert.True(options.LeaderElect);
+        Assert.Equal("cpaasx-system", options.LeaseNamespace);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), options.HttpEndpoint);
+        Assert.Equal(LogFormat.Json, options.LogFormat);
+        Assert.Equal("flag.kubeconfig", options.Kubeconfig);
+    }
+
+    [Fact]
+    public void The_lease_namespace_variable_wins_over_the_pod_namespace()
+    {
+        var environment = new Dictionary<string, string> { ["POD_NAMESPACE"] = "cpaasx-system", ["CPAASX_LEASE_NAMESPACE"] = "leases" };
+
+        Assert.Equal("leases", OperatorOptionsReader.Read(new OperatorFlags(), environment.GetValueOrDefault).LeaseNamespace);
+    }
+
+    [Theory]
+    [InlineData("--workers", "0")]
+    [InlineData("--workers", "many")]
+    [InlineData("--workers", "65")]
+    [InlineData("--leader-elect", "yes")]
+    [InlineData("--http-address", "8080")]
+    [InlineData("--http-address", "localhost:8080")]
+    [InlineData("--http-address", "127.0.0.1:99999")]
+    [InlineData("--log-format", "xml")]
+    [InlineData("--configmap-name", "Routing_Table")]
+    [InlineData("--namespaces", "shop,Not A Namespace")]
+    [InlineData("--lease-name", "-lease")]
+    public void An_invalid_flag_is_a_usage_error_naming_it(string flag, string value)
+    {
+        var flags = flag switch
+        {
+            "--workers" => new OperatorFlags { Workers = value },
+            "--leader-elect" => new OperatorFlags { LeaderElect = value },
+            "--http-address" => new OperatorFlags { HttpAddress = value },
+            "--log-format" => new OperatorFlags { LogFormat = value },
+            "--configmap-name" => new OperatorFlags { ConfigMapName = value },
+            "--namespaces" => new OperatorFlags { Namespaces = value },
+            _ => new OperatorFlags { LeaseName = value },
+        };
+
+        var error = Assert.Throws<UsageException>(() => OperatorOptionsReader.Read(flags, NoEnvironment));
+
+        Assert.StartsWith(flag, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value.Split(',')[^1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_environment_value_names_the_variable()
+    {
+        var error = Assert.Throws<UsageException>(() => OperatorOptionsReader.Read(new OperatorFlags(), name => name == "CPAASX_WORKERS" ? "-1" : null));
+
+        Assert.Contains("CPAASX_WORKERS", error.Message, StringComparison.Ordinal);
+    }
+}

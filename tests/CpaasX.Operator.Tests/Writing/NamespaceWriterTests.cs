@@ -1,0 +1,121 @@
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Writing;
+
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Operator.Tests.Writing;
+
+public sealed class NamespaceWriterTests : IAsyncLifetime
+{
+    private const string Namespace = "shop";
+    private OperatorCluster _cluster = null!;
+    private NamespaceWriter _writer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await OperatorCluster.StartAsync();
+        await _cluster.CreateNamespaceAsync(Namespace);
+        var metrics = new OperatorMetrics();
+        var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
+        _writer = new NamespaceWriter(
+            new CustomObjectWriter(_cluster.Client, metrics),
+            new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", metrics, events, NullLogger.Instance),
+            events);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_compiled_namespace_gets_status_finalizer_and_ConfigMap()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        var compiled = Compiled(new CompiledObject(app, ReadyStatus(), KeepsFinalizer: true, []));
+
+        Assert.Same(ReconcileResult.Done, await _writer.ApplyAsync(compiled, null, CancellationToken.None));
+
+        var stored = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+        Assert.True(StatusEquality.AreEqual(ReadyStatus(), stored.Status));
+        Assert.Contains(InUseProtection.Finalizer, stored.Metadata.Finalizers);
+        Assert.NotNull(await _cluster.GetConfigMapAsync(Namespace));
+        Assert.Empty(await _cluster.EventsAsync(Namespace));
+    }
+
+    [Fact]
+    public async Task Losing_and_regaining_Ready_record_a_Warning_and_a_Normal_event()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), null, CancellationToken.None);
+        var ready = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+        await _writer.ApplyAsync(Compiled(new CompiledObject(ready, NotReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+        var notReady = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+
+        await _writer.ApplyAsync(Compiled(new CompiledObject(notReady, ReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+
+        var recorded = (await _cluster.EventsAsync(Namespace)).OrderBy(item => item.Metadata.CreationTimestamp).ThenBy(item => item.Type == "Normal").ToList();
+        Assert.Equal([("Warning", ConditionReasons.Invalid), ("Normal", "Ready")], recorded.Select(item => (item.Type, item.Reason)));
+        Assert.All(recorded, item => Assert.Equal(("Application", "checkout", "cpaasx-operator"), (item.InvolvedObject.Kind, item.InvolvedObject.Name, item.Source.Component)));
+    }
+
+    [Fact]
+    public async Task Applying_what_is_already_there_writes_nothing_and_records_no_event()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), true, [])), null, CancellationToken.None);
+        var observed = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+        var configMap = await _cluster.GetConfigMapAsync(Namespace);
+        var writes = _cluster.Server.Requests.Snapshot();
+
+        Assert.Same(ReconcileResult.Done, await _writer.ApplyAsync(Compiled(new CompiledObject(observed, ReadyStatus(), true, [])), configMap, CancellationToken.None));
+
+        Assert.Equal(writes.Where(IsWrite), _cluster.Server.Requests.Snapshot().Where(IsWrite));
+    }
+
+    [Fact]
+    public async Task A_conflict_requeues_after_the_other_objects_and_the_ConfigMap_were_written()
+    {
+        var stale = await CreateApplicationAsync("checkout");
+        var other = await CreateApplicationAsync("billing");
+        await _writer.ApplyAsync(Compiled(new CompiledObject(stale, ReadyStatus(), null, [])), null, CancellationToken.None);
+        var configMap = await _cluster.GetConfigMapAsync(Namespace);
+
+        var result = await _writer.ApplyAsync(
+            Compiled(new CompiledObject(stale, NotReadyStatus(), null, []), new CompiledObject(other, ReadyStatus(), null, [])),
+            configMap,
+            CancellationToken.None);
+
+        Assert.Same(ReconcileResult.Requeue, result);
+        Assert.True(StatusEquality.AreEqual(ReadyStatus(), (await _cluster.GetAsync<Application>(Namespace, "billing"))!.Status));
+        Assert.True(StatusEquality.AreEqual(ReadyStatus(), (await _cluster.GetAsync<Application>(Namespace, "checkout"))!.Status));
+
+        // No event for the transition that did not land.
+        Assert.DoesNotContain(await _cluster.EventsAsync(Namespace), recorded => recorded.Type == "Warning");
+    }
+
+    [Fact]
+    public async Task An_empty_namespace_loses_its_ConfigMap()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), null, CancellationToken.None);
+
+        Assert.Same(ReconcileResult.Done, await _writer.RemoveAsync(Namespace, await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None));
+
+        Assert.Null(await _cluster.GetConfigMapAsync(Namespace));
+    }
+
+    private static bool IsWrite(KeyValuePair<string, long> counter) =>
+        counter.Key.Split(' ')[0] is "create" or "update" or "patch" or "delete";
+
+    private static ApplicationStatus ReadyStatus() => TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier);
+
+    private static ApplicationStatus NotReadyStatus() => TestStatuses.Application(ConditionStatuses.False, ConditionReasons.Invalid, TestStatuses.Later);
+
+    private static CompileResult Compiled(params CompiledObject[] objects) =>
+        new(Namespace, objects, TestTables.WithApplications(Namespace, [.. objects.Select(compiled => compiled.Object.Metadata.Name)]));
+
+    private Task<Application> CreateApplicationAsync(string name) =>
+        _cluster.CreateAsync(OperatorCluster.Named(new Application(), Namespace, name));
+}

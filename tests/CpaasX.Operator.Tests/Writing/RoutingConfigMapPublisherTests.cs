@@ -1,0 +1,166 @@
+using System.Text;
+
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Writing;
+using CpaasX.Routing.Table;
+
+using k8s;
+using k8s.Models;
+
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Operator.Tests.Writing;
+
+public sealed class RoutingConfigMapPublisherTests : IAsyncLifetime
+{
+    private const string Namespace = "shop";
+    private const string Name = "cpaasx-routing";
+    private readonly OperatorMetrics _metrics = new();
+    private OperatorCluster _cluster = null!;
+    private RoutingConfigMapPublisher _publisher = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await OperatorCluster.StartAsync(installCrds: false);
+        await _cluster.CreateNamespaceAsync(Namespace);
+        var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
+        _publisher = new RoutingConfigMapPublisher(_cluster.Client, Name, _metrics, events, NullLogger.Instance);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_missing_ConfigMap_is_created_labelled_annotated_and_holding_routing_json()
+    {
+        var table = TestTables.WithApplications(Namespace, "checkout");
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None));
+
+        var stored = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        var json = RoutingTableJson.Serialize(table);
+        Assert.Equal("cpaasx-operator", stored.Metadata.Labels["app.kubernetes.io/managed-by"]);
+        Assert.Equal(RoutingTableJson.ContentHash(json), stored.Metadata.Annotations["cpaasx.io/routing-hash"]);
+        Assert.Equal(Encoding.UTF8.GetString(json), Assert.Single(stored.Data!, entry => entry.Key == "routing.json").Value);
+        Assert.Null(stored.BinaryData);
+        Assert.Equal(json.Length, _metrics.RoutingConfigMapBytes.WithLabels(Namespace).Value);
+    }
+
+    [Fact]
+    public async Task The_same_table_is_not_written_again()
+    {
+        var table = TestTables.WithApplications(Namespace, "checkout");
+        await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None);
+        var stored = await _cluster.GetConfigMapAsync(Namespace, Name);
+
+        Assert.Equal(WriteOutcome.Unchanged, await _publisher.PublishAsync(Namespace, TestTables.WithApplications(Namespace, "checkout"), stored, CancellationToken.None));
+
+        Assert.Equal(1, _cluster.Server.Requests.Writes("configmaps"));
+        Assert.Equal(1, _metrics.WritesSkipped.WithLabels(WriteKinds.ConfigMap).Value);
+    }
+
+    [Fact]
+    public async Task A_changed_table_updates_the_ConfigMap()
+    {
+        await _publisher.PublishAsync(Namespace, TestTables.WithApplications(Namespace, "checkout"), null, CancellationToken.None);
+        var stored = await _cluster.GetConfigMapAsync(Namespace, Name);
+        var changed = TestTables.WithApplications(Namespace, "checkout", "billing");
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, changed, stored, CancellationToken.None));
+
+        Assert.Equal(Encoding.UTF8.GetString(RoutingTableJson.Serialize(changed)), (await _cluster.GetConfigMapAsync(Namespace, Name))!.Data["routing.json"]);
+    }
+
+    [Fact]
+    public async Task A_hand_edit_that_kept_the_hash_annotation_is_put_back()
+    {
+        var table = TestTables.WithApplications(Namespace, "checkout");
+        await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None);
+        var edited = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        edited.Data["routing.json"] = "{}";
+        edited.Data["notes"] = "added by hand";
+        edited = await _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(edited, Name, Namespace);
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, edited, CancellationToken.None));
+
+        var restored = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        Assert.Equal(Encoding.UTF8.GetString(RoutingTableJson.Serialize(table)), Assert.Single(restored.Data).Value);
+    }
+
+    [Fact]
+    public async Task A_table_over_the_limit_is_stored_gzipped_under_binaryData()
+    {
+        var table = TestTables.Compressible(Namespace);
+        var json = RoutingTableJson.Serialize(table);
+        Assert.True(json.Length > RoutingPayload.MaxBytes);
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None));
+
+        var stored = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        Assert.True(stored.Data is null || stored.Data.Count == 0);
+        var gzip = Assert.Single(stored.BinaryData, entry => entry.Key == "routing.json.gz").Value;
+        Assert.True(gzip.Length <= RoutingPayload.MaxBytes);
+        Assert.Equal(json, RoutingTableJson.Serialize(RoutingTableJson.Deserialize(gzip)));
+        Assert.Equal(RoutingTableJson.ContentHash(json), stored.Metadata.Annotations["cpaasx.io/routing-hash"]);
+        Assert.Equal(WriteOutcome.Unchanged, await _publisher.PublishAsync(Namespace, table, stored, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_hand_edited_gzip_is_put_back()
+    {
+        var table = TestTables.Compressible(Namespace);
+        await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None);
+        var edited = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        edited.BinaryData["routing.json.gz"] = Encoding.UTF8.GetBytes("not gzip");
+        edited = await _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(edited, Name, Namespace);
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, edited, CancellationToken.None));
+
+        var restored = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        Assert.Equal(RoutingTableJson.Serialize(table), RoutingTableJson.Serialize(RoutingTableJson.Deserialize(restored.BinaryData["routing.json.gz"])));
+    }
+
+    [Fact]
+    public async Task A_table_too_large_even_gzipped_keeps_the_last_good_ConfigMap_and_warns()
+    {
+        var good = TestTables.WithApplications(Namespace, "checkout");
+        await _publisher.PublishAsync(Namespace, good, null, CancellationToken.None);
+        var stored = await _cluster.GetConfigMapAsync(Namespace, Name);
+
+        Assert.Equal(WriteOutcome.Rejected, await _publisher.PublishAsync(Namespace, TestTables.Incompressible(Namespace), stored, CancellationToken.None));
+
+        Assert.Equal(Encoding.UTF8.GetString(RoutingTableJson.Serialize(good)), (await _cluster.GetConfigMapAsync(Namespace, Name))!.Data["routing.json"]);
+        Assert.Equal(1, _cluster.Server.Requests.Writes("configmaps"));
+        Assert.Equal(1, _metrics.RoutingTableTooLarge.Value);
+        var warning = Assert.Single(await _cluster.EventsAsync(Namespace));
+        Assert.Equal(("Warning", "RoutingTableTooLarge", "ConfigMap", Name), (warning.Type, warning.Reason, warning.InvolvedObject.Kind, warning.InvolvedObject.Name));
+        Assert.Equal("cpaasx-operator", warning.Source.Component);
+    }
+
+    [Fact]
+    public async Task Removing_deletes_the_managed_ConfigMap_and_nothing_when_there_is_none()
+    {
+        await _publisher.PublishAsync(Namespace, TestTables.WithApplications(Namespace, "checkout"), null, CancellationToken.None);
+        var stored = await _cluster.GetConfigMapAsync(Namespace, Name);
+
+        Assert.Equal(WriteOutcome.Written, await _publisher.RemoveAsync(Namespace, stored, CancellationToken.None));
+        Assert.Null(await _cluster.GetConfigMapAsync(Namespace, Name));
+        Assert.Equal(WriteOutcome.Unchanged, await _publisher.RemoveAsync(Namespace, null, CancellationToken.None));
+        Assert.Equal(2, _cluster.Server.Requests.Writes("configmaps"));
+    }
+
+    [Fact]
+    public async Task A_ConfigMap_of_that_name_without_the_label_is_left_alone_with_a_warning()
+    {
+        await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = Name }, Data = new Dictionary<string, string> { ["mine"] = "yes" } },
+            Namespace);
+
+        Assert.Equal(WriteOutcome.Held, await _publisher.PublishAsync(Namespace, TestTables.WithApplications(Namespace, "checkout"), null, CancellationToken.None));
+
+        var untouched = (await _cluster.GetConfigMapAsync(Namespace, Name))!;
+        Assert.Equal("yes", Assert.Single(untouched.Data).Value);
+        Assert.Null(untouched.Metadata.Labels);
+        Assert.Equal(RoutingConfigMapPublisher.NotManagedReason, Assert.Single(await _cluster.EventsAsync(Namespace)).Reason);
+    }
+}
