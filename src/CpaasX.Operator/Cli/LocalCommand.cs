@@ -61,7 +61,7 @@ internal static class LocalCommand
                 Look with:
                   kubectl --kubeconfig {{shown}} get cpaasx -A
                   kubectl --kubeconfig {{shown}} get configmap {{options.ConfigMapName}} -n NAMESPACE -o jsonpath='{.data.routing\.json}'
-                  cpaasx-operator resolve outbound --kubeconfig {{shown}} --namespace NAMESPACE --application APP --channel SMS --to +14155550100
+                  dotnet run --project src/CpaasX.Operator -- resolve outbound --kubeconfig {{shown}} --namespace NAMESPACE --application APP --channel SMS --to +14155550100
                 Stop with Ctrl+C.
                 """);
             await RunCommand.WaitForShutdownAsync(cancellationToken);
