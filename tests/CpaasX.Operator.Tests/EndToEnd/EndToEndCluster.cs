@@ -22,7 +22,8 @@ internal sealed class EndToEndCluster : IAsyncDisposable
 {
     public const string KubeconfigVariable = "CPAASX_E2E_KUBECONFIG";
 
-    private static readonly string Timeout = $"--timeout={OperatorCluster.PatienceLimit.TotalSeconds}s";
+    /// <summary>kubectl wait's limit: the suite's patience; a wait whose condition holds returns at once.</summary>
+    public static readonly string Timeout = $"--timeout={OperatorCluster.PatienceLimit.TotalSeconds}s";
     private readonly OperatorCluster? _embedded;
     private readonly List<string> _scratchNamespaces = [];
 
