@@ -96,11 +96,9 @@ internal sealed class EndToEndCluster : IAsyncDisposable
     /// <summary>A resolver over the routing table the operator published for <paramref name="namespace"/>.</summary>
     public async Task<RoutingResolver> ResolverAsync(string @namespace)
     {
-        var configMap = await RoutingConfigMapAsync(@namespace);
-        Assert.NotNull(configMap);
-        var stored = RoutingPayload.StoredTable(configMap.Data, configMap.BinaryData);
-        Assert.NotNull(stored);
-        return new RoutingResolver(RoutingTableJson.Deserialize(stored));
+        var resolver = EmbeddedSamples.ResolverOf(await RoutingConfigMapAsync(@namespace));
+        Assert.NotNull(resolver);
+        return resolver;
     }
 
     /// <summary>The routing hash the operator must publish for a sample set: that of the table compile builds from the same files.</summary>
@@ -118,7 +116,7 @@ internal sealed class EndToEndCluster : IAsyncDisposable
 
     /// <summary>Polls the published routing of <paramref name="namespace"/> until <paramref name="holds"/> is true for it.</summary>
     public Task EventuallyRoutedAsync(string @namespace, Func<RoutingResolver, bool> holds, string what) =>
-        OperatorCluster.EventuallyAsync(async () => await RoutingConfigMapAsync(@namespace) is not null && holds(await ResolverAsync(@namespace)), what);
+        OperatorCluster.EventuallyAsync(async () => EmbeddedSamples.ResolverOf(await RoutingConfigMapAsync(@namespace)) is { } resolver && holds(resolver), what);
 
     public async ValueTask DisposeAsync()
     {
