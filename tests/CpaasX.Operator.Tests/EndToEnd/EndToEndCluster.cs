@@ -27,16 +27,13 @@ internal sealed class EndToEndCluster : IAsyncDisposable
     private readonly OperatorCluster? _embedded;
     private readonly List<string> _scratchNamespaces = [];
 
-    private EndToEndCluster(Kubectl kubectl, Kubernetes client, OperatorCluster? embedded)
+    private EndToEndCluster(Kubectl kubectl, OperatorCluster? embedded)
     {
         Kubectl = kubectl;
-        Client = client;
         _embedded = embedded;
     }
 
     public Kubectl Kubectl { get; }
-
-    public Kubernetes Client { get; }
 
     /// <summary>Installs the CRDs with kubectl and, on the embedded server, starts the operator.</summary>
     public static async Task<EndToEndCluster> StartAsync()
@@ -46,11 +43,11 @@ internal sealed class EndToEndCluster : IAsyncDisposable
         if (string.IsNullOrEmpty(kubeconfig))
         {
             var embedded = await OperatorCluster.StartAsync(installCrds: false);
-            cluster = new EndToEndCluster(new Kubectl(embedded.Server), embedded.Client, embedded);
+            cluster = new EndToEndCluster(new Kubectl(embedded.Server), embedded);
         }
         else
         {
-            cluster = new EndToEndCluster(new Kubectl(kubeconfig), new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)), null);
+            cluster = new EndToEndCluster(new Kubectl(kubeconfig), null);
         }
 
         await cluster.Kubectl.Ok($"apply -k {RepositoryRoot.Combine("config", "crds")}");
@@ -126,8 +123,6 @@ internal sealed class EndToEndCluster : IAsyncDisposable
             {
                 await Kubectl.Run($"delete namespace {name} --wait=false");
             }
-
-            Client.Dispose();
         }
         else
         {
