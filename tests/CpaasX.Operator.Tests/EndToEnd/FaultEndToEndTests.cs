@@ -161,6 +161,19 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(WritesBy(followerToken));
     }
 
+    [Fact]
+    public async Task Deleting_a_tenant_namespace_removes_everything_without_a_failed_reconcile()
+    {
+        var instance = await StartRoutedAsync();
+
+        await _cluster.Client.CoreV1.DeleteNamespaceAsync(Namespace);
+
+        await OperatorCluster.EventuallyAsync(
+            async () => (await _cluster.Client.CoreV1.ListNamespaceAsync()).Items.All(found => found.Metadata.Name != Namespace),
+            "the namespace is gone (its objects' finalizers were released)");
+        Assert.Equal(0, instance.Metrics.ReconcileTotal.WithLabels("failed").Value);
+    }
+
     private async Task<OperatorInstance> StartRoutedAsync()
     {
         var instance = await _cluster.StartOperatorAsync();
