@@ -31,11 +31,12 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CelRuleEvaluator _cel;
 
-    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, CelRuleEvaluator cel)
+    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel)
     {
         _app = app;
         Faults = faults;
         Requests = requests;
+        RequestLog = requestLog;
         _cel = cel;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -47,6 +48,9 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     public FaultInjection Faults { get; }
 
     public RequestCounters Requests { get; }
+
+    /// <summary>Each request with its client, group and namespace; empty unless <see cref="EmbeddedApiServerOptions.RecordRequests"/>.</summary>
+    public RequestLog RequestLog { get; }
 
     /// <summary>x-kubernetes-validations rules this server could not evaluate, with why; such rules are skipped with a warning.</summary>
     public IReadOnlyDictionary<string, string> UnsupportedRules => _cel.UnsupportedRules;
@@ -63,6 +67,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), TimeProvider.System);
         var faults = new FaultInjection(store);
         var requests = new RequestCounters();
+        var requestLog = new RequestLog(options.RecordRequests);
         foreach (var ns in options.InitialNamespaces)
         {
             lifecycle.Create(BuiltInResources.Namespaces, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, strict: false);
@@ -76,7 +81,8 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             new WatchHandler(store, faults, options.BookmarkInterval),
             new AdminHandler(faults, requests),
             faults,
-            requests);
+            requests,
+            requestLog);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -84,7 +90,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(router.Handle);
         await app.StartAsync(cancellationToken);
-        return new EmbeddedApiServer(app, faults, requests, cel) { Token = options.Token };
+        return new EmbeddedApiServer(app, faults, requests, requestLog, cel) { Token = options.Token };
     }
 
     /// <summary>The kubeconfig text for this server (kubectl and KubernetesClient accept it).</summary>

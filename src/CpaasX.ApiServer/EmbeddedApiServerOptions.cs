@@ -17,4 +17,7 @@ public sealed record EmbeddedApiServerOptions
 
     /// <summary>Namespaces that exist from the start, as on a fresh cluster.</summary>
     public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>Keep every request in <see cref="EmbeddedApiServer.RequestLog"/> (for RBAC proofs); off, only counters are kept.</summary>
+    public bool RecordRequests { get; init; }
 }

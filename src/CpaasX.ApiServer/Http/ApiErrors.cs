@@ -41,6 +41,19 @@ internal static class ApiErrors
         return new ApiException(422, "Invalid", $"{type.QualifiedKind} \"{name}\" is invalid: {list}", details);
     }
 
+    /// <summary>A create in a namespace being deleted, with kube-apiserver's NamespaceTerminating cause.</summary>
+    public static ApiException NamespaceTerminating(ResourceType type, string name, string ns)
+    {
+        var details = Details(type, name);
+        details["causes"] = new JsonArray(new JsonObject
+        {
+            ["reason"] = "NamespaceTerminating",
+            ["message"] = $"namespace {ns} is being terminated",
+            ["field"] = "metadata.namespace",
+        });
+        return new ApiException(403, "Forbidden", $"{type.QualifiedName} \"{name}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated", details);
+    }
+
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 
     public static ApiException Expired(string message) => new(410, "Expired", message);

@@ -19,8 +19,11 @@ internal sealed class RequestRouter(
     WatchHandler watches,
     AdminHandler admin,
     FaultInjection faults,
-    RequestCounters counters)
+    RequestCounters counters,
+    RequestLog log)
 {
+    private const string BearerPrefix = "Bearer ";
+
     public async Task Handle(HttpContext context)
     {
         try
@@ -88,8 +91,8 @@ internal sealed class RequestRouter(
             if (HttpMethods.IsGet(method))
             {
                 var query = ListQuery.From(request, context.Request.Query);
-                return query.Watch ? Counted("watch", request, () => watches.Watch(context, request, query))
-                    : Counted("list", request, () => objects.List(context, request, query));
+                return query.Watch ? Counted("watch", context, request, () => watches.Watch(context, request, query))
+                    : Counted("list", context, request, () => objects.List(context, request, query));
             }
 
             if (HttpMethods.IsPost(method) && (!type.Namespaced || path.Namespace is not null))
@@ -102,7 +105,7 @@ internal sealed class RequestRouter(
 
         return method switch
         {
-            _ when HttpMethods.IsGet(method) => Counted("get", request, () => objects.Get(context, request)),
+            _ when HttpMethods.IsGet(method) => Counted("get", context, request, () => objects.Get(context, request)),
             _ when HttpMethods.IsPut(method) => Write("update", context, request, () => objects.Update(context, request)),
             _ when HttpMethods.IsPatch(method) => Write("patch", context, request, () => objects.Patch(context, request)),
             _ when HttpMethods.IsDelete(method) => Write("delete", context, request, () => objects.Delete(context, request)),
@@ -110,15 +113,15 @@ internal sealed class RequestRouter(
         };
     }
 
-    private Task Counted(string verb, ResourceRequest request, Func<Task> handler)
+    private Task Counted(string verb, HttpContext context, ResourceRequest request, Func<Task> handler)
     {
-        counters.Increment(verb, request.Resource);
+        Count(verb, context, request);
         return handler();
     }
 
     private Task Write(string verb, HttpContext context, ResourceRequest request, Func<Task> handler)
     {
-        counters.Increment(verb, request.Resource);
+        Count(verb, context, request);
 
         // Server-side dry run is not built; refusing it is safer than writing what the caller meant only to try.
         if (context.Request.Query.ContainsKey("dryRun"))
@@ -136,5 +139,19 @@ internal sealed class RequestRouter(
             500 => throw new ApiException(500, "InternalError", "an error on the server (\"injected fault\") has prevented the request from succeeding"),
             _ => handler(),
         };
+    }
+
+    private void Count(string verb, HttpContext context, ResourceRequest request)
+    {
+        counters.Increment(verb, request.Resource);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        log.Record(new RecordedRequest(
+            authorization.StartsWith(BearerPrefix, StringComparison.Ordinal) ? authorization[BearerPrefix.Length..] : "",
+            verb,
+            request.Type.Group,
+            request.Type.Plural,
+            request.Subresource,
+            request.Type.Namespaced ? request.Namespace : null,
+            request.Name));
     }
 }

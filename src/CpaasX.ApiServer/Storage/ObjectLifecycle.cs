@@ -27,7 +27,7 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
         body["kind"] = type.Kind;
         if (type.Namespaced)
         {
-            CheckNamespace(ns, metadata);
+            CheckNamespace(type, ns, metadata);
         }
         else
         {
@@ -284,7 +284,7 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
     private StoredObject Existing(ResourceType type, string ns, string name) =>
         store.Get(type.QualifiedName, ns, name) ?? throw ApiErrors.NotFound(type, name);
 
-    private void CheckNamespace(string ns, JsonObject metadata)
+    private void CheckNamespace(ResourceType type, string ns, JsonObject metadata)
     {
         if (metadata["namespace"]?.ToString() is { Length: > 0 } bodyNamespace && bodyNamespace != ns)
         {
@@ -295,7 +295,7 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
         var owner = store.Get(NamespacesKey, "", ns) ?? throw ApiErrors.NamespaceNotFound(ns);
         if (owner.Metadata["deletionTimestamp"] is not null)
         {
-            throw new ApiException(403, "Forbidden", $"unable to create new content in namespace {ns} because it is being terminated");
+            throw ApiErrors.NamespaceTerminating(type, metadata["name"]?.ToString() ?? "", ns);
         }
     }
 

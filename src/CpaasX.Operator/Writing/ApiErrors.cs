@@ -15,5 +15,10 @@ internal static class ApiErrors
     public static bool IsAlreadyExists(Exception error) =>
         IsConflict(error) && (((HttpOperationException)error).Response.Content ?? string.Empty).Contains("\"AlreadyExists\"", StringComparison.Ordinal);
 
+    /// <summary>A create refused because its namespace is being deleted (403 with the cause NamespaceTerminating).</summary>
+    public static bool IsNamespaceTerminating(Exception error) =>
+        StatusOf(error) == HttpStatusCode.Forbidden
+        && (((HttpOperationException)error).Response.Content ?? string.Empty).Contains("\"NamespaceTerminating\"", StringComparison.Ordinal);
+
     private static HttpStatusCode? StatusOf(Exception error) => (error as HttpOperationException)?.Response?.StatusCode;
 }

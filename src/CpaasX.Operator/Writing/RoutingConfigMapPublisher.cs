@@ -73,6 +73,11 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
             // Changed or deleted since the informer saw it: the watch brings the news and the namespace comes back.
             return WriteOutcome.Conflict;
         }
+        catch (Exception error) when (ApiErrors.IsNamespaceTerminating(error))
+        {
+            // The namespace is being deleted with its objects: there is no table left to publish.
+            return WriteOutcome.Gone;
+        }
 
         metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(payload.StoredBytes);
         return WriteOutcome.Written;

@@ -335,6 +335,24 @@ public sealed class ObjectRulesTests
     }
 
     [Fact]
+    public async Task A_create_in_a_terminating_namespace_is_forbidden_with_the_NamespaceTerminating_cause()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        await scope.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team" } });
+        var held = ServerScope.Widget("held", 1);
+        held["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
+        await scope.Create(held, "team");
+        await scope.Client.CoreV1.DeleteNamespaceAsync("team");
+
+        var (code, status) = await ServerScope.Failure(() => scope.Create(ServerScope.Widget("late", 1), "team"));
+
+        Assert.Equal(403, code);
+        Assert.Equal("Forbidden", status["reason"]!.ToString());
+        Assert.Equal("NamespaceTerminating", status["details"]!["causes"]![0]!["reason"]!.ToString());
+        Assert.Contains("unable to create new content in namespace team because it is being terminated", status["message"]!.ToString());
+    }
+
+    [Fact]
     public async Task Built_in_kinds_are_served()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);

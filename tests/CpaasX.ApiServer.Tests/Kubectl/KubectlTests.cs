@@ -22,7 +22,7 @@ public sealed class KubectlTests
     public async Task Apply_a_CRD_wait_for_Established_then_apply_get_and_reapply_custom_resources()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
 
         await kubectl.Ok($"apply -f {TestData.WidgetCrdPath}");
         await kubectl.Ok("wait --for=condition=Established crd/widgets.example.com --timeout=10s");
@@ -51,7 +51,7 @@ public sealed class KubectlTests
     public async Task Explain_reads_the_CRD_schema()
     {
         await using var scope = await ServerScope.StartAsync();
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
 
         var explained = await kubectl.Ok("explain widgets.spec");
 
@@ -63,7 +63,7 @@ public sealed class KubectlTests
     public async Task Schema_CEL_and_unknown_field_violations_are_rejected_naming_the_field()
     {
         await using var scope = await ServerScope.StartAsync();
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
 
         var schema = await kubectl.Run("apply -f -", Widget("w1", 3) + "  color: pink\n  label: Not Valid\n");
         var cel = await kubectl.Run("apply -f -", Widget("w1", 8) + "  color: red\n");
@@ -85,7 +85,7 @@ public sealed class KubectlTests
     public async Task Wait_for_Ready_succeeds_once_the_status_is_patched_and_not_while_observedGeneration_is_stale()
     {
         await using var scope = await ServerScope.StartAsync();
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         await kubectl.Ok("apply -f -", Widget("w1", 3));
         await kubectl.Ok("apply -f -", Widget("w1", 4));
         await scope.PatchStatus("w1", """{"status":{"conditions":[{"type":"Ready","status":"True","observedGeneration":1}]}}""");
@@ -106,7 +106,7 @@ public sealed class KubectlTests
     public async Task Delete_of_an_object_with_a_finalizer_waits_until_the_finalizer_is_removed()
     {
         await using var scope = await ServerScope.StartAsync();
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         await kubectl.Ok("apply -f -", Widget("w1", 3).Replace("  name: w1\n", "  name: w1\n  finalizers: [example.com/cleanup]\n", StringComparison.Ordinal));
 
         var deleting = kubectl.Start("delete widget w1 --timeout=20s");
@@ -124,7 +124,7 @@ public sealed class KubectlTests
     public async Task A_server_side_dry_run_is_refused_and_writes_nothing()
     {
         await using var scope = await ServerScope.StartAsync();
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
 
         var dryRun = await kubectl.Run("apply --dry-run=server -f -", Widget("w1", 3));
 
@@ -137,7 +137,7 @@ public sealed class KubectlTests
     public async Task ConfigMap_apply_updates_through_a_strategic_merge_patch()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         const string ConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"{0}\"\n  b: \"x\"\n";
 
         await kubectl.Ok("apply -f -", string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfigMap, 1));
@@ -152,7 +152,7 @@ public sealed class KubectlTests
     public async Task Generator_commands_create_namespaces_configmaps_and_secrets_from_protobuf_bodies()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
 
         await kubectl.Ok("create namespace team");
         await kubectl.Ok("create configmap cfg -n team --from-literal=a=1 --from-literal=b=two");

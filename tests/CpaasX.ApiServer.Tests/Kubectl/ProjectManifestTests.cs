@@ -22,7 +22,7 @@ public sealed partial class ProjectManifestTests
     public async Task The_project_CRDs_install_and_every_sample_applies()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         await InstallCrds(kubectl);
         var sampleFolders = Directory.GetDirectories(Path.Combine(Manifests, "samples")).Order(StringComparer.Ordinal).ToList();
         var expected = sampleFolders.SelectMany(folder => Directory.GetFiles(folder, "*.yaml"))
@@ -41,7 +41,7 @@ public sealed partial class ProjectManifestTests
     public async Task Short_names_explain_and_the_Ready_message_at_wide_output_work_with_the_project_CRDs()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         await InstallCrds(kubectl);
         await kubectl.Ok($"apply -R -f {Path.Combine(Manifests, "samples")}");
         await scope.Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
@@ -66,7 +66,7 @@ public sealed partial class ProjectManifestTests
     public async Task Every_broken_manifest_is_rejected_naming_its_field()
     {
         await using var scope = await ServerScope.StartAsync(withWidgets: false);
-        using var kubectl = new Support.Kubectl(scope.Server);
+        using var kubectl = new Testing.Kubectl(scope.Server);
         await InstallCrds(kubectl);
         await kubectl.Ok("create namespace broken");
         var folder = Path.Combine(Manifests, "broken");
@@ -89,7 +89,7 @@ public sealed partial class ProjectManifestTests
         Assert.Empty(scope.Server.UnsupportedRules);
     }
 
-    private static async Task InstallCrds(Support.Kubectl kubectl)
+    private static async Task InstallCrds(Testing.Kubectl kubectl)
     {
         await kubectl.Ok($"apply -k {Path.Combine(Manifests, "crds")}");
         await kubectl.Ok("wait --for=condition=Established crd --all --timeout=10s");

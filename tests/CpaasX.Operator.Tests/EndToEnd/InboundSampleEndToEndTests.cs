@@ -11,6 +11,7 @@ using CpaasX.Routing.Table;
 namespace CpaasX.Operator.Tests.EndToEnd;
 
 /// <summary>The whole operator against the embedded API server: the inbound samples applied through the API become Ready and routed.</summary>
+[Trait(EndToEndTraits.Category, EndToEndTraits.Faults)] // needs the embedded server: in-process operators, request counters
 public sealed class InboundSampleEndToEndTests : IAsyncLifetime
 {
     private const string Namespace = "helpdesk";

@@ -24,6 +24,9 @@ internal sealed class OperatorCluster : IAsyncDisposable
     /// <summary>Generous: a loaded build machine runs several test processes at once; passing tests never wait this long.</summary>
     public static readonly TimeSpan PatienceLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>The bearer token operators started here present, so the server's request log tells their requests from the test's.</summary>
+    public const string OperatorToken = "cpaasx-operator";
+
     private readonly List<OperatorInstance> _operators = [];
 
     private OperatorCluster(EmbeddedApiServer server)
@@ -38,7 +41,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
 
     public static async Task<OperatorCluster> StartAsync(bool installCrds = true)
     {
-        var cluster = new OperatorCluster(await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) }));
+        var cluster = new OperatorCluster(await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200), RecordRequests = true }));
         if (installCrds)
         {
             await CrdInstaller.InstallAsync(cluster.Client, RepositoryRoot.Combine("config", "crds"), CancellationToken.None);
@@ -47,19 +50,21 @@ internal sealed class OperatorCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>A client configuration for this server, as an operator instance takes it.</summary>
-    public KubernetesClientConfiguration Configuration()
+    /// <summary>A client configuration for this server, as an operator instance takes it, presenting <paramref name="token"/>.</summary>
+    public KubernetesClientConfiguration Configuration(string token = OperatorToken)
     {
         using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(Server.Kubeconfig()));
-        return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+        configuration.AccessToken = token;
+        return configuration;
     }
 
     /// <summary>Starts an operator on this server (HTTP on a free loopback port); it is stopped with the cluster.</summary>
-    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null)
+    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, string token = OperatorToken)
     {
         var instance = await OperatorInstance.StartAsync(
             (options ?? new OperatorOptions()) with { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) },
-            Configuration());
+            Configuration(token));
         _operators.Add(instance);
         return instance;
     }

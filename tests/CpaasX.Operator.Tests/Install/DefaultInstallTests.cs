@@ -150,16 +150,18 @@ public sealed class DefaultInstallTests
         Assert.DoesNotContain(policy.Grants, grant => grant.ApiGroup == "*" || grant.Resource.Contains('*') || grant.Verb == "*");
         foreach (var plural in InstallManifest.CustomResourcePlurals)
         {
-            foreach (var verb in new[] { "get", "list", "watch", "update", "patch" })
+            foreach (var verb in new[] { "list", "watch" })
             {
                 Assert.True(policy.Allows(new RbacRequest("cpaasx.io", plural, verb, null)), $"{verb} {plural}");
             }
 
-            Assert.True(policy.Allows(new RbacRequest("cpaasx.io", $"{plural}/status", "patch", "shop")));
+            Assert.True(policy.Allows(new RbacRequest("cpaasx.io", $"{plural}/status", "update", "shop")));
             Assert.False(policy.Allows(new RbacRequest("cpaasx.io", plural, "delete", "shop")), $"delete {plural}");
             Assert.False(policy.Allows(new RbacRequest("cpaasx.io", plural, "create", "shop")), $"create {plural}");
         }
 
+        Assert.True(policy.Allows(new RbacRequest("cpaasx.io", "applications", "patch", "shop")));
+        Assert.False(policy.Allows(new RbacRequest("cpaasx.io", "resourceassociations", "patch", "shop")));
         Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop")));
         Assert.True(policy.Allows(new RbacRequest("", "events", "create", "shop")));
         Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop")));

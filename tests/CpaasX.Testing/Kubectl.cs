@@ -1,17 +1,26 @@
 using System.Diagnostics;
 
-namespace CpaasX.ApiServer.Tests.Support;
+using CpaasX.ApiServer;
 
-/// <summary>Runs the real kubectl on PATH against one server, with its own kubeconfig and discovery cache folder.</summary>
-internal sealed class Kubectl : IDisposable
+namespace CpaasX.Testing;
+
+/// <summary>Runs the real kubectl on PATH against one cluster, with its own discovery cache folder.</summary>
+public sealed class Kubectl : IDisposable
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private readonly string _folder = Directory.CreateTempSubdirectory("kubectl-test-").FullName;
 
+    /// <summary>kubectl against an embedded server, through a kubeconfig written for it.</summary>
     public Kubectl(EmbeddedApiServer server)
     {
         KubeconfigPath = Path.Combine(_folder, "kubeconfig");
         server.WriteKubeconfig(KubeconfigPath);
+    }
+
+    /// <summary>kubectl against the cluster of an existing kubeconfig.</summary>
+    public Kubectl(string kubeconfigPath)
+    {
+        KubeconfigPath = kubeconfigPath;
     }
 
     public string KubeconfigPath { get; }

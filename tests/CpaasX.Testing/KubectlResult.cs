@@ -1,0 +1,3 @@
+namespace CpaasX.Testing;
+
+public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr);
