@@ -47,11 +47,13 @@ internal static class OperatorLoad
             server.WriteKubeconfig(kubeconfig);
             server.Requests.Reset();
             var stopwatch = Stopwatch.StartNew();
+            var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using (var first = OperatorProcess.Start(kubeconfig))
             {
                 var firstWrite = await WaitUntilWrittenAsync(server, stopwatch);
                 await WaitUntilRoutedAsync(server, objects.Count);
                 operatorTime = stopwatch.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU until then: operator {first.CpuTime().TotalSeconds:F1} s, server {(Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalSeconds:F1} s"));
                 await WaitUntilQuietAsync(server);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: first write after {firstWrite.TotalSeconds:F1} s, all Ready and ConfigMap published after {operatorTime.TotalSeconds:F1} s"));
                 ReportWrites("operator writes", server, objects.Count, protectedCount);
@@ -82,11 +84,13 @@ internal static class OperatorLoad
             var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
             server.Requests.Reset();
             var stopwatch = Stopwatch.StartNew();
+            var bareCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
             await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await writer.WriteStatusAsync(obj, cancellationToken));
 
             await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
             var bareTime = stopwatch.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU of server and bare client: {(Process.GetCurrentProcess().TotalProcessorTime - bareCpu).TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {TotalWrites(server)} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio operator / bare client: {operatorTime / bareTime:F2}"));
         }

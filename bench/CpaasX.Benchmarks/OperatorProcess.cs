@@ -47,6 +47,13 @@ internal sealed class OperatorProcess : IDisposable
     public long PeakRssMegabytes() =>
         long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 
+    /// <summary>CPU time the operator has used so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
     public async Task WaitUntilReconciledAsync()
     {
