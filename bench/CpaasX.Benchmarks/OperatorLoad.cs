@@ -57,6 +57,7 @@ internal static class OperatorLoad
                 await WaitUntilQuietAsync(server);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: first write after {firstWrite.TotalSeconds:F1} s, all Ready and ConfigMap published after {operatorTime.TotalSeconds:F1} s"));
                 ReportWrites("operator writes", server, objects.Count, protectedCount);
+                Console.WriteLine($"operator reconciles of the namespace: {await first.ReconcilesAsync()}");
                 Console.WriteLine($"operator peak RSS: {first.PeakRssMegabytes()} MB");
                 await first.StopAsync();
             }

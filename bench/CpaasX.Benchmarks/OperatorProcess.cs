@@ -54,6 +54,12 @@ internal sealed class OperatorProcess : IDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>Namespace reconciles so far, whatever their result, as the operator's /metrics counts them.</summary>
+    public async Task<long> ReconcilesAsync() =>
+        (await _http.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("cpaasx_reconcile_total{", StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
     /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
     public async Task WaitUntilReconciledAsync()
     {
