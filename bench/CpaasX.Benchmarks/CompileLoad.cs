@@ -10,7 +10,7 @@ namespace CpaasX.Benchmarks;
 /// <summary>
 /// The <c>compile-load</c> scenario: builds a namespace of <see cref="SyntheticObjects"/> (option --resources N,
 /// default 20000), compiles it a few times (--runs N, default 5) and prints each run's elapsed time, the routing.json
-/// size and the process's peak working set: what the operator holds and allocates for one namespace.
+/// size, what each compile allocated and the process's peak working set: what the operator holds and allocates for one namespace.
 /// </summary>
 internal static class CompileLoad
 {
@@ -24,14 +24,16 @@ internal static class CompileLoad
         Console.WriteLine($"namespace: {snapshot.All.Count()} objects ({resources} Resources)");
         for (int run = 1; run <= runs; run++)
         {
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             Stopwatch stopwatch = Stopwatch.StartNew();
             CompileResult result = NamespaceCompiler.Compile(snapshot, index, DateTimeOffset.UnixEpoch);
+            long compileAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             byte[] json = RoutingTableJson.Serialize(result.Table);
             stopwatch.Stop();
             RequireAllReady(result);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, routing.json {json.Length / 1024} KiB"));
+                $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, compile allocated {compileAllocated / (1024 * 1024)} MB, routing.json {json.Length / 1024} KiB"));
         }
 
         using Process process = Process.GetCurrentProcess();

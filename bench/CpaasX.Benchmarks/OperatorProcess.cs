@@ -47,6 +47,19 @@ internal sealed class OperatorProcess : IDisposable
     public long PeakRssMegabytes() =>
         long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 
+    /// <summary>CPU time the operator has used so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>Namespace reconciles so far, whatever their result, as the operator's /metrics counts them.</summary>
+    public async Task<long> ReconcilesAsync() =>
+        (await _http.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("cpaasx_reconcile_total{", StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
     /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
     public async Task WaitUntilReconciledAsync()
     {

@@ -15,6 +15,12 @@ internal static class SyntheticObjects
 {
     public const string Namespace = "bench";
 
+    /// <summary>Objects per Resource in the mix (47,500 objects for 20,000 Resources).</summary>
+    private const double ObjectsPerResource = 47_500 / 20_000.0;
+
+    /// <summary>The Resource count whose namespace holds about <paramref name="objects"/> objects in the mix.</summary>
+    public static int ResourcesFor(int objects) => (int)Math.Round(objects / ObjectsPerResource);
+
     public static NamespaceSnapshot Snapshot(int resources)
     {
         int applications = resources / 20;

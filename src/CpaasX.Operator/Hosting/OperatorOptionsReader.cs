@@ -98,7 +98,7 @@ internal static partial class OperatorOptionsReader
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool IsDnsSubdomain(string name) => !FieldRules.ObjectName.Check(name).Any();
+    private static bool IsDnsSubdomain(string name) => FieldRules.ObjectName.Check(name).Count == 0;
 
     private static void Require(bool valid, string flag, string? variable, string problem)
     {

@@ -34,36 +34,42 @@ public sealed record FieldRule(
     /// <summary>Whether the value matches the pattern (or there is none).</summary>
     public bool MatchesPattern(string value) => _regex?.IsMatch(value) ?? true;
 
-    /// <summary>Every way the string breaks the rule, as messages.</summary>
-    public IEnumerable<string> Check(string value)
+    /// <summary>Every way the string breaks the rule, as messages; a valid value allocates nothing (validation checks every field of every object).</summary>
+    public IReadOnlyList<string> Check(string value)
     {
+        List<string>? messages = null;
         if (MinLength is int min && value.Length < min)
         {
-            yield return $"must be at least {min} characters";
+            (messages ??= []).Add($"must be at least {min} characters");
         }
 
         if (MaxLength is int max && value.Length > max)
         {
-            yield return $"must be at most {max} characters";
+            (messages ??= []).Add($"must be at most {max} characters");
         }
 
         if (!MatchesPattern(value))
         {
-            yield return PatternMessage ?? $"must match {Pattern}";
+            (messages ??= []).Add(PatternMessage ?? $"must match {Pattern}");
         }
+
+        return messages ?? [];
     }
 
-    /// <summary>Every way the number breaks the rule, as messages.</summary>
-    public IEnumerable<string> Check(long value)
+    /// <summary>Every way the number breaks the rule, as messages; a valid value allocates nothing.</summary>
+    public IReadOnlyList<string> Check(long value)
     {
+        List<string>? messages = null;
         if (Minimum is long min && value < min)
         {
-            yield return $"must be at least {min}";
+            (messages ??= []).Add($"must be at least {min}");
         }
 
         if (Maximum is long max && value > max)
         {
-            yield return $"must be at most {max}";
+            (messages ??= []).Add($"must be at most {max}");
         }
+
+        return messages ?? [];
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Routing.Model;
 
@@ -53,8 +55,11 @@ public static class ObjectRules
             spec => !spec.UseGeolocatedSender || spec.DestinationCountryCode is null || GeolocatedCountries.Contains(spec.DestinationCountryCode)),
     ];
 
+    // Validation asks for the rules of every object and nested value it checks.
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<ObjectRule>> ByTarget = new();
+
     /// <summary>The rules whose <c>self</c> is the schema node of <paramref name="type"/>.</summary>
-    public static IEnumerable<ObjectRule> For(Type type) => All.Where(rule => rule.Target == type);
+    public static IReadOnlyList<ObjectRule> For(Type type) => ByTarget.GetOrAdd(type, static type => [.. All.Where(rule => rule.Target == type)]);
 
     private static ObjectRule NumberOnly(string field, Func<ResourceSpec, LocalObjectReference?> reference) =>
         ObjectRule.For<ResourceSpec>(

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 
 using CpaasX.Operator.Api.Schema;
 using CpaasX.Operator.Api.V1Alpha1;
@@ -12,6 +13,9 @@ namespace CpaasX.Operator.Api.Validation;
 /// </summary>
 public static class ObjectValidator
 {
+    // The default of each required value type, created once instead of once per field checked.
+    private static readonly ConcurrentDictionary<Type, object?> DefaultValues = new();
+
     /// <summary>Every violation of the object, each with its field path (<c>spec.number.number</c>).</summary>
     /// <param name="resource">The object.</param>
     /// <param name="includeStatus">False to skip status: the operator writes it, so it never makes the object invalid to compile.</param>
@@ -38,82 +42,97 @@ public static class ObjectValidator
         }
         else
         {
-            AddAll(errors, "metadata.name", FieldRules.ObjectName.Check(resource.Metadata.Name));
+            foreach (string message in FieldRules.ObjectName.Check(resource.Metadata.Name))
+            {
+                errors.Add(new("metadata.name", message));
+            }
         }
 
-        CheckObject(errors, "spec", resource.SpecObject);
+        FieldPath path = new();
+        CheckRoot(errors, path, "spec", resource.SpecObject);
         if (includeStatus && resource.StatusObject is CustomResourceStatus status)
         {
-            CheckObject(errors, "status", status);
+            CheckRoot(errors, path, "status", status);
         }
 
         return errors;
     }
 
-    private static void CheckObject(List<ValidationError> errors, string path, object value)
+    private static void CheckRoot(List<ValidationError> errors, FieldPath path, string name, object value)
+    {
+        path.Push(name);
+        CheckObject(errors, path, value);
+        path.Pop();
+    }
+
+    private static void CheckObject(List<ValidationError> errors, FieldPath path, object value)
     {
         foreach (FieldShape field in TypeShapes.Of(value.GetType()))
         {
-            string fieldPath = $"{path}.{field.JsonName}";
-            object? fieldValue = field.Property.GetValue(value);
-            if (field.Required && IsUnset(fieldValue, field.Property.PropertyType))
-            {
-                errors.Add(new(fieldPath, "Required value"));
-                continue;
-            }
-
-            if (fieldValue is null)
-            {
-                continue;
-            }
-
-            if (fieldValue is IEnumerable list and not string)
-            {
-                CheckList(errors, fieldPath, field, [.. list.Cast<object?>()]);
-            }
-            else
-            {
-                CheckValue(errors, fieldPath, field, fieldValue);
-            }
+            path.Push(field.JsonName);
+            CheckField(errors, path, field, field.Property.GetValue(value));
+            path.Pop();
         }
 
-        foreach (ObjectRule rule in ObjectRules.For(value.GetType()).Where(rule => !rule.Holds(value)))
+        foreach (ObjectRule rule in ObjectRules.For(value.GetType()))
         {
-            errors.Add(new(path + rule.FieldPath, rule.Message));
+            if (!rule.Holds(value))
+            {
+                errors.Add(new(path.ToString() + rule.FieldPath, rule.Message));
+            }
         }
     }
 
-    private static void CheckList(List<ValidationError> errors, string path, FieldShape field, IReadOnlyList<object?> items)
+    private static void CheckField(List<ValidationError> errors, FieldPath path, FieldShape field, object? value)
+    {
+        if (field.Required && IsUnset(value, field.Property.PropertyType))
+        {
+            errors.Add(new(path.ToString(), "Required value"));
+        }
+        else if (value is IEnumerable list and not string)
+        {
+            CheckList(errors, path, field, list as IList ?? list.Cast<object?>().ToList());
+        }
+        else if (value is not null)
+        {
+            CheckValue(errors, path, field, value);
+        }
+    }
+
+    private static void CheckList(List<ValidationError> errors, FieldPath path, FieldShape field, IList items)
     {
         if (field.MinItems is int min && items.Count < min)
         {
-            errors.Add(new(path, $"must have at least {min} items"));
+            errors.Add(new(path.ToString(), $"must have at least {min} items"));
         }
 
         if (field.MaxItems is int max && items.Count > max)
         {
-            errors.Add(new(path, $"must have at most {max} items"));
+            errors.Add(new(path.ToString(), $"must have at most {max} items"));
         }
 
-        HashSet<string> seen = new(StringComparer.Ordinal);
+        HashSet<string>? seen = field.ListKind is null ? null : new(StringComparer.Ordinal);
         for (int index = 0; index < items.Count; index++)
         {
-            string itemPath = $"{path}[{index}]";
+            path.PushIndex(index);
             if (items[index] is not object item)
             {
-                errors.Add(new(itemPath, "Required value"));
-                continue;
+                errors.Add(new(path.ToString(), "Required value"));
+            }
+            else
+            {
+                CheckValue(errors, path, field, item);
+                if (UniquenessKey(field, item) is string key && !seen!.Add(key))
+                {
+                    errors.Add(new(path.ToString(), $"Duplicate value: {key}"));
+                }
             }
 
-            CheckValue(errors, itemPath, field, item);
-            if (UniquenessKey(field, item) is string key && !seen.Add(key))
-            {
-                errors.Add(new(itemPath, $"Duplicate value: {key}"));
-            }
+            path.Pop();
         }
     }
 
-    private static void CheckValue(List<ValidationError> errors, string path, FieldShape field, object value)
+    private static void CheckValue(List<ValidationError> errors, FieldPath path, FieldShape field, object value)
     {
         switch (value)
         {
@@ -123,7 +142,7 @@ public static class ObjectValidator
                 break;
             // A manifest may give an enum as a number the enum does not define; the schema allows only the names.
             case Enum member when !Enum.IsDefined(member.GetType(), member):
-                errors.Add(new(path, $"Unsupported value: {member}: supported values: {string.Join(", ", JsonNames.Members(member.GetType()))}"));
+                errors.Add(new(path.ToString(), $"Unsupported value: {member}: supported values: {string.Join(", ", JsonNames.Members(member.GetType()))}"));
                 break;
             case Enum member:
                 CheckAllowed(errors, path, field, JsonNames.Of(member));
@@ -137,11 +156,11 @@ public static class ObjectValidator
         }
     }
 
-    private static void CheckAllowed(List<ValidationError> errors, string path, FieldShape field, string value)
+    private static void CheckAllowed(List<ValidationError> errors, FieldPath path, FieldShape field, string value)
     {
         if (field.AllowedValues is { } allowed && !allowed.Contains(value))
         {
-            errors.Add(new(path, $"Unsupported value: \"{value}\": supported values: {string.Join(", ", allowed)}"));
+            errors.Add(new(path.ToString(), $"Unsupported value: \"{value}\": supported values: {string.Join(", ", allowed)}"));
         }
     }
 
@@ -161,8 +180,13 @@ public static class ObjectValidator
         value is null
         || (value is string text && text.Length == 0)
         || (propertyType.IsValueType && propertyType != typeof(bool) && Nullable.GetUnderlyingType(propertyType) is null
-            && value.Equals(Activator.CreateInstance(propertyType)));
+            && value.Equals(DefaultValues.GetOrAdd(propertyType, Activator.CreateInstance)));
 
-    private static void AddAll(List<ValidationError> errors, string path, IEnumerable<string> messages) =>
-        errors.AddRange(messages.Select(message => new ValidationError(path, message)));
+    private static void AddAll(List<ValidationError> errors, FieldPath path, IReadOnlyList<string> messages)
+    {
+        foreach (string message in messages)
+        {
+            errors.Add(new(path.ToString(), message));
+        }
+    }
 }
