@@ -33,6 +33,11 @@ internal static class OperatorLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (ScenarioOptions.Flag(args, "--live"))
+        {
+            return await OperatorBurstLoad.RunAsync(args);
+        }
+
         var resources = SyntheticObjects.ResourcesFor(ScenarioOptions.Int(args, "--objects", 5_000));
         var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
         var crds = Path.Combine(ConfigFolder(), "crds");
@@ -101,17 +106,37 @@ internal static class OperatorLoad
 
     private static async Task<EmbeddedApiServer> StartServerAsync(string crds, IReadOnlyList<ICustomResource> objects, int concurrency)
     {
+        var server = await StartEmptyServerAsync(crds);
+        using var client = server.CreateClient();
+        var stopwatch = Stopwatch.StartNew();
+        await CreateAllAsync(client, objects, concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"created {objects.Count} objects through the API in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+        return server;
+    }
+
+    /// <summary>A server with the CRDs installed and the benchmark's namespace, holding no object yet.</summary>
+    internal static async Task<EmbeddedApiServer> StartEmptyServerAsync(string crds)
+    {
         var server = await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { EventWindow = 1_000_000 });
         using var client = server.CreateClient();
         await CrdInstaller.InstallAsync(client, crds, CancellationToken.None);
         await client.CoreV1.CreateNamespaceAsync(new() { Metadata = new() { Name = SyntheticObjects.Namespace } });
-        var stopwatch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(objects, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (obj, cancellationToken) =>
-            await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                JsonSerializer.SerializeToNode(obj, obj.GetType(), CpaasxJson.Options),
-                CustomResourceKinds.Group, CustomResourceKinds.Version, SyntheticObjects.Namespace, PluralOf(obj), cancellationToken: cancellationToken));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"created {objects.Count} objects through the API in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         return server;
+    }
+
+    /// <summary>Creates <paramref name="objects"/> through the API, <paramref name="concurrency"/> at a time; returns them as the server stored them.</summary>
+    internal static async Task<IReadOnlyList<ICustomResource>> CreateAllAsync(Kubernetes client, IReadOnlyList<ICustomResource> objects, int concurrency)
+    {
+        var created = new ICustomResource[objects.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, objects.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (at, cancellationToken) =>
+        {
+            var obj = objects[at];
+            var response = (JsonElement)await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+                JsonSerializer.SerializeToNode(obj, obj.GetType(), CpaasxJson.Options),
+                CustomResourceKinds.Group, CustomResourceKinds.Version, SyntheticObjects.Namespace, PluralOf(obj), cancellationToken: cancellationToken);
+            created[at] = (ICustomResource)response.Deserialize(obj.GetType(), CpaasxJson.Options)!;
+        });
+        return created;
     }
 
     /// <summary>How long after start the operator made its first write: its start, list and compile before writing.</summary>
@@ -135,7 +160,7 @@ internal static class OperatorLoad
     }
 
     /// <summary>Waits until the server saw no write for a second: the operator has finished the burst.</summary>
-    private static async Task WaitUntilQuietAsync(EmbeddedApiServer server)
+    internal static async Task WaitUntilQuietAsync(EmbeddedApiServer server)
     {
         var last = -1L;
         while (TotalWrites(server) is var now && now != last)
@@ -145,13 +170,14 @@ internal static class OperatorLoad
         }
     }
 
-    private static long TotalWrites(EmbeddedApiServer server) =>
+    internal static long TotalWrites(EmbeddedApiServer server) =>
         server.Requests.Snapshot().Where(counter => counter.Key.Split(' ')[0] is "create" or "update" or "patch" or "delete").Sum(counter => counter.Value);
 
-    private static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)
+    /// <summary>The operator's writes by kind; creates of the custom objects (the benchmark's own) are left out.</summary>
+    internal static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)
     {
         var status = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
-        var finalizers = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural));
+        var finalizers = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural) - server.Requests.Count("create", kind.Plural));
         var configMaps = server.Requests.Writes("configmaps");
         var events = server.Requests.Writes("events");
         Console.WriteLine($"{title}: {status} status (objects {objectCount}), {finalizers} finalizer patches (protected {protectedCount}), {configMaps} ConfigMap, {events} events");
@@ -168,7 +194,7 @@ internal static class OperatorLoad
         }
     }
 
-    private static async Task<NamespaceSnapshot> ListAsync(Kubernetes client)
+    internal static async Task<NamespaceSnapshot> ListAsync(Kubernetes client)
     {
         async Task<List<T>> List<T>(CustomResourceKind kind)
         {
@@ -188,7 +214,7 @@ internal static class OperatorLoad
 
     private static string PluralOf(ICustomResource obj) => CustomResourceKinds.Find(obj.ApiVersion, obj.Kind)!.Plural;
 
-    private static string ConfigFolder()
+    internal static string ConfigFolder()
     {
         for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
         {

@@ -60,6 +60,28 @@ internal sealed class OperatorProcess : IDisposable
             .Where(line => line.StartsWith("cpaasx_reconcile_total{", StringComparison.Ordinal))
             .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
+    /// <summary>Waits until /readyz answers 200: every informer has listed, so what is created next arrives as watch events.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                using var response = await _http.GetAsync("/readyz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
     /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
     public async Task WaitUntilReconciledAsync()
     {

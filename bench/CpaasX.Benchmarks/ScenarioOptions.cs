@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CpaasX.Benchmarks;
 
-/// <summary>The <c>--name N</c> options of the load scenarios.</summary>
+/// <summary>The <c>--name N</c> options and <c>--name</c> switches of the load scenarios.</summary>
 internal static class ScenarioOptions
 {
     public static int Int(string[] args, string name, int fallback)
@@ -10,4 +10,6 @@ internal static class ScenarioOptions
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    public static bool Flag(string[] args, string name) => Array.IndexOf(args, name) >= 0;
 }

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using CpaasX.ApiServer;
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Writing;
+using CpaasX.Routing.Table;
+
+using k8s;
+using k8s.Autorest;
+
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpaasX.Benchmarks;
+
+/// <summary>
+/// <c>operator-load --live</c>: the operator is already running (started on an empty namespace and ready) when the
+/// objects are created through the API, as in a GitOps sync of a large change. Timed from the first create until the
+/// routing ConfigMap holds the final table (its hash annotation equals the hash of the table compiled from the same
+/// objects) and every object is Ready for its current generation. The bare reference, on a fresh server, makes the
+/// same creates followed by only the writes strictly needed (one status per object, one ConfigMap), timed from the
+/// first create, its statuses computed (untimed) from what the creates returned.
+/// </summary>
+internal static class OperatorBurstLoad
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var resources = SyntheticObjects.ResourcesFor(ScenarioOptions.Int(args, "--objects", 5_000));
+        var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
+        var crds = Path.Combine(OperatorLoad.ConfigFolder(), "crds");
+        var snapshot = SyntheticObjects.Snapshot(resources);
+        var objects = snapshot.All.ToList();
+        var finalHash = RoutingTableJson.ContentHash(RoutingTableJson.Serialize(NamespaceCompiler.Compile(snapshot, ResourceValueIndex.Build(snapshot.Resources), DateTimeOffset.UtcNow).Table));
+        var protectedCount = objects.Count(o => o is Application or Entity or Resource);
+        Console.WriteLine($"live burst, namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {protectedCount} with the in-use finalizer), created {concurrency} at a time");
+
+        TimeSpan operatorTime;
+        await using (var server = await OperatorLoad.StartEmptyServerAsync(crds))
+        {
+            var kubeconfig = Path.GetTempFileName();
+            server.WriteKubeconfig(kubeconfig);
+            using var client = server.CreateClient();
+            using (var running = OperatorProcess.Start(kubeconfig))
+            {
+                await running.WaitUntilReadyAsync();
+                var reconcilesBefore = await running.ReconcilesAsync();
+                server.Requests.Reset();
+                var stopwatch = Stopwatch.StartNew();
+                var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var operatorCpu = running.CpuTime();
+                await OperatorLoad.CreateAllAsync(client, objects, concurrency);
+                var created = stopwatch.Elapsed;
+                operatorTime = await WaitUntilSettledAsync(client, finalHash, stopwatch);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU until then: operator {(running.CpuTime() - operatorCpu).TotalSeconds:F1} s, server and creating client {(Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalSeconds:F1} s"));
+                await OperatorLoad.WaitUntilQuietAsync(server);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: creates done after {created.TotalSeconds:F1} s, all Ready and final ConfigMap after {operatorTime.TotalSeconds:F1} s"));
+                OperatorLoad.ReportWrites("operator writes", server, objects.Count, protectedCount);
+                Console.WriteLine($"operator reconciles of the namespace during the burst: {await running.ReconcilesAsync() - reconcilesBefore}");
+                Console.WriteLine($"operator peak RSS: {running.PeakRssMegabytes()} MB");
+                await running.StopAsync();
+            }
+
+            File.Delete(kubeconfig);
+        }
+
+        await using (var server = await OperatorLoad.StartEmptyServerAsync(crds))
+        {
+            using var client = server.CreateClient();
+            var metrics = new OperatorMetrics();
+            var writer = new CustomObjectWriter(client, metrics);
+            var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
+            server.Requests.Reset();
+            var stopwatch = Stopwatch.StartNew();
+            var created = await OperatorLoad.CreateAllAsync(client, objects, concurrency);
+            stopwatch.Stop();
+            var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(SyntheticObjects.Namespace, created), ResourceValueIndex.Build(created.OfType<Resource>()), DateTimeOffset.UtcNow);
+            stopwatch.Start();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
+            await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await writer.WriteStatusAsync(obj, cancellationToken));
+            await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+            var bareTime = stopwatch.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {objects.Count} creates, then {OperatorLoad.TotalWrites(server) - objects.Count} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio operator / bare client: {operatorTime / bareTime:F2}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Polls the routing ConfigMap until it holds the final table, then lists every object until each is Ready for
+    /// its generation; returns the time of the check that found both.
+    /// </summary>
+    private static async Task<TimeSpan> WaitUntilSettledAsync(Kubernetes client, string finalHash, Stopwatch stopwatch)
+    {
+        while (true)
+        {
+            var checkedAt = stopwatch.Elapsed;
+            if (await PublishedHashAsync(client) == finalHash && AllReadyForTheirGeneration(await OperatorLoad.ListAsync(client)))
+            {
+                return checkedAt;
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+
+    private static async Task<string?> PublishedHashAsync(Kubernetes client)
+    {
+        try
+        {
+            var configMap = await client.CoreV1.ReadNamespacedConfigMapAsync(OperatorOptions.DefaultConfigMapName, SyntheticObjects.Namespace);
+            return configMap.Metadata.Annotations is { } annotations && annotations.TryGetValue(RoutingConfigMapPublisher.HashAnnotation, out var hash) ? hash : null;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static bool AllReadyForTheirGeneration(NamespaceSnapshot listed) =>
+        listed.All.All(obj => obj.StatusObject is { } status
+            && status.ObservedGeneration == obj.Metadata.Generation
+            && status.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Status == ConditionStatuses.True);
+}
