@@ -15,6 +15,7 @@ internal static class RunCommand
         var namespaces = Flag("--namespaces", "Namespaces to watch, comma-separated (default all).", OperatorOptionsReader.NamespacesVariable);
         var configMapName = Flag("--configmap-name", $"Name of each namespace's routing ConfigMap (default {OperatorOptions.DefaultConfigMapName}).", OperatorOptionsReader.ConfigMapNameVariable);
         var workers = Flag("--workers", "Namespaces reconciled in parallel (default 2).", OperatorOptionsReader.WorkersVariable);
+        var settleDelay = Flag("--settle-delay", "How long a namespace's changes must pause before it is reconciled, e.g. 200ms; 0 reconciles at once (default 200ms).", OperatorOptionsReader.SettleDelayVariable);
         var leaderElect = new Option<string?>("--leader-elect")
         {
             Description = $"Only the holder of the Lease writes: true or false; the bare flag means true. [env {OperatorOptionsReader.LeaderElectVariable}]",
@@ -27,7 +28,7 @@ internal static class RunCommand
         var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", OperatorOptionsReader.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
-            namespaces, configMapName, workers, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
+            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
         };
         command.Action = new AsyncUsageCheckedAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +37,7 @@ internal static class RunCommand
                 Namespaces = parse.GetValue(namespaces),
                 ConfigMapName = parse.GetValue(configMapName),
                 Workers = parse.GetValue(workers),
+                SettleDelay = parse.GetValue(settleDelay),
                 LeaderElect = parse.GetResult(leaderElect) is null ? null : parse.GetValue(leaderElect) ?? bool.TrueString,
                 LeaseNamespace = parse.GetValue(leaseNamespace),
                 LeaseName = parse.GetValue(leaseName),

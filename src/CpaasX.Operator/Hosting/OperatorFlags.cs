@@ -6,6 +6,7 @@ public sealed record OperatorFlags
     public string? Namespaces { get; init; }
     public string? ConfigMapName { get; init; }
     public string? Workers { get; init; }
+    public string? SettleDelay { get; init; }
     public string? LeaderElect { get; init; }
     public string? LeaseNamespace { get; init; }
     public string? LeaseName { get; init; }

@@ -1,5 +1,6 @@
 using System.Net;
 
+using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 
 namespace CpaasX.Operator.Hosting;
@@ -18,6 +19,9 @@ public sealed record OperatorOptions
     public string ConfigMapName { get; init; } = DefaultConfigMapName;
 
     public int Workers { get; init; } = ControllerSettings.DefaultWorkers;
+
+    /// <summary>How long a namespace's events must pause before it is reconciled; zero reconciles at once.</summary>
+    public TimeSpan SettleDelay { get; init; } = NamespaceEnqueuer.DefaultSettleDelay;
 
     /// <summary>Off: this instance writes from the start (one replica, local mode, tests).</summary>
     public bool LeaderElect { get; init; }

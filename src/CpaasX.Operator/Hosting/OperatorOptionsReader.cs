@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 
 using CpaasX.Operator.Api.Schema;
 using CpaasX.Operator.Cli;
+using CpaasX.Operator.Reconciliation;
 
 namespace CpaasX.Operator.Hosting;
 
@@ -16,6 +17,7 @@ internal static partial class OperatorOptionsReader
     public const string NamespacesVariable = "CPAASX_NAMESPACES";
     public const string ConfigMapNameVariable = "CPAASX_CONFIGMAP_NAME";
     public const string WorkersVariable = "CPAASX_WORKERS";
+    public const string SettleDelayVariable = "CPAASX_SETTLE_DELAY";
     public const string LeaderElectVariable = "CPAASX_LEADER_ELECT";
     public const string LeaseNamespaceVariable = "CPAASX_LEASE_NAMESPACE";
     public const string HttpAddressVariable = "CPAASX_HTTP_ADDRESS";
@@ -53,6 +55,17 @@ internal static partial class OperatorOptionsReader
                 "--workers", WorkersVariable, $"'{workersText}' is not a number from 1 to {MaxWorkers}");
         }
 
+        var settleDelayText = Pick(flags.SettleDelay, SettleDelayVariable);
+        var settleDelay = defaults.SettleDelay;
+        if (settleDelayText is not null)
+        {
+            var parsed = Milliseconds().Match(settleDelayText);
+            settleDelay = parsed.Success ? TimeSpan.FromMilliseconds(parsed.Groups[1].Success ? int.Parse(parsed.Groups[1].Value, CultureInfo.InvariantCulture) : 0) : TimeSpan.MaxValue;
+            Require(
+                settleDelay <= NamespaceEnqueuer.MaxSettleDelay,
+                "--settle-delay", SettleDelayVariable, $"'{settleDelayText}' is not 0 or milliseconds up to {NamespaceEnqueuer.MaxSettleDelay.TotalMilliseconds:0}ms (e.g. 200ms)");
+        }
+
         var leaderElectText = Pick(flags.LeaderElect, LeaderElectVariable);
         var leaderElect = defaults.LeaderElect;
         if (leaderElectText is not null)
@@ -87,6 +100,7 @@ internal static partial class OperatorOptionsReader
             Namespaces = [.. namespaces.Distinct(StringComparer.Ordinal)],
             ConfigMapName = configMapName,
             Workers = workers,
+            SettleDelay = settleDelay,
             LeaderElect = leaderElect,
             LeaseNamespace = leaseNamespace,
             LeaseName = leaseName,
@@ -114,4 +128,8 @@ internal static partial class OperatorOptionsReader
     /// <summary>A namespace name: an RFC 1123 label (object names, a subdomain, follow <see cref="FieldRules.ObjectName"/>).</summary>
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
+
+    /// <summary>A delay in milliseconds, <c>200ms</c>, or <c>0</c> for none.</summary>
+    [GeneratedRegex("^(?:0|([0-9]{1,5})ms)$")]
+    private static partial Regex Milliseconds();
 }

@@ -91,9 +91,55 @@ public sealed class WorkQueue<TKey>
                 pending.Timer.Dispose();
             }
 
-            // The callback takes the lock, so it cannot run before the entry below is stored.
-            var timer = _time.CreateTimer(_ => AddDelayed(key, due), null, delay, Timeout.InfiniteTimeSpan);
-            _delayed[key] = new DelayedAdd(due, timer);
+            Schedule(key, due, delay, quietSince: null);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> once no such call has come for <paramref name="quiet"/>, but no later than
+    /// <paramref name="maxDelay"/> after the first call of the run: a burst of calls becomes one add. A pending
+    /// <see cref="AddAfter"/> due no later than the quiet point is kept.
+    /// </summary>
+    public void AddWhenQuiet(TKey key, TimeSpan quiet, TimeSpan maxDelay)
+    {
+        if (quiet <= TimeSpan.Zero)
+        {
+            Add(key);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var since = now;
+            var due = now + quiet;
+            if (_delayed.TryGetValue(key, out var pending))
+            {
+                if (pending.QuietSince is { } runStart)
+                {
+                    // The run goes on: its add moves to the new quiet point, but never past the run's limit.
+                    since = runStart;
+                    due = due < runStart + maxDelay ? due : runStart + maxDelay;
+                    if (due <= pending.Due)
+                    {
+                        return;
+                    }
+                }
+                else if (pending.Due <= due)
+                {
+                    // An AddAfter (a retry) due sooner already covers this call.
+                    return;
+                }
+
+                pending.Timer.Dispose();
+            }
+
+            Schedule(key, due, due - now, since);
         }
     }
 
@@ -181,6 +227,13 @@ public sealed class WorkQueue<TKey>
             _delayed.Clear();
             WakeWaiters();
         }
+    }
+
+    private void Schedule(TKey key, DateTimeOffset due, TimeSpan delay, DateTimeOffset? quietSince)
+    {
+        // The callback takes the lock, so it cannot run before the entry below is stored.
+        var timer = _time.CreateTimer(_ => AddDelayed(key, due), null, delay, Timeout.InfiniteTimeSpan);
+        _delayed[key] = new DelayedAdd(due, timer, quietSince);
     }
 
     private void AddDelayed(TKey key, DateTimeOffset due)

@@ -17,6 +17,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Empty(options.Namespaces);
         Assert.Equal("cpaasx-routing", options.ConfigMapName);
         Assert.Equal(2, options.Workers);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.SettleDelay);
         Assert.False(options.LeaderElect);
         Assert.Equal("default", options.LeaseNamespace);
         Assert.Equal("cpaasx-operator", options.LeaseName);
@@ -33,6 +34,7 @@ public sealed class OperatorOptionsReaderTests
             ["CPAASX_NAMESPACES"] = "shop, helpdesk,shop",
             ["CPAASX_CONFIGMAP_NAME"] = "routing-from-env",
             ["CPAASX_WORKERS"] = "8",
+            ["CPAASX_SETTLE_DELAY"] = "50ms",
             ["CPAASX_LEADER_ELECT"] = "true",
             ["POD_NAMESPACE"] = "cpaasx-system",
             ["CPAASX_HTTP_ADDRESS"] = "0.0.0.0:8080",
@@ -47,6 +49,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal(["shop", "helpdesk"], options.Namespaces);
         Assert.Equal("routing-from-flag", options.ConfigMapName);
         Assert.Equal(3, options.Workers);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), options.SettleDelay);
         Assert.True(options.LeaderElect);
         Assert.Equal("cpaasx-system", options.LeaseNamespace);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), options.HttpEndpoint);
@@ -63,9 +66,25 @@ public sealed class OperatorOptionsReaderTests
     }
 
     [Theory]
+    [InlineData("0", 0)]
+    [InlineData("0ms", 0)]
+    [InlineData("1500ms", 1500)]
+    [InlineData("10000ms", 10_000)]
+    public void The_settle_delay_is_read_in_milliseconds(string value, int milliseconds)
+    {
+        var options = OperatorOptionsReader.Read(new OperatorFlags { SettleDelay = value }, NoEnvironment);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.SettleDelay);
+    }
+
+    [Theory]
     [InlineData("--workers", "0")]
     [InlineData("--workers", "many")]
     [InlineData("--workers", "65")]
+    [InlineData("--settle-delay", "200")]
+    [InlineData("--settle-delay", "1s")]
+    [InlineData("--settle-delay", "10001ms")]
+    [InlineData("--settle-delay", "-5ms")]
     [InlineData("--leader-elect", "yes")]
     [InlineData("--http-address", "8080")]
     [InlineData("--http-address", "localhost:8080")]
@@ -79,6 +98,7 @@ public sealed class OperatorOptionsReaderTests
         var flags = flag switch
         {
             "--workers" => new OperatorFlags { Workers = value },
+            "--settle-delay" => new OperatorFlags { SettleDelay = value },
             "--leader-elect" => new OperatorFlags { LeaderElect = value },
             "--http-address" => new OperatorFlags { HttpAddress = value },
             "--log-format" => new OperatorFlags { LogFormat = value },

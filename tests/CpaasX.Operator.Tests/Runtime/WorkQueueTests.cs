@@ -145,6 +145,60 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public void Add_when_quiet_waits_until_the_calls_pause()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        Assert.Equal(0, queue.Depth);
+
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
+    public void Add_when_quiet_adds_by_the_limit_when_the_calls_never_pause()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        for (var elapsed = 0; elapsed < 1_000; elapsed += 100)
+        {
+            queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+            Assert.Equal(elapsed < 500 ? 0 : 1, queue.Depth);
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    [Fact]
+    public void Add_when_quiet_keeps_a_sooner_retry_and_replaces_a_later_one()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.AddAfter("soon", TimeSpan.FromMilliseconds(50));
+        queue.AddWhenQuiet("soon", TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        queue.AddAfter("late", TimeSpan.FromSeconds(5));
+        queue.AddWhenQuiet("late", TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(1, queue.Depth);
+
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        Assert.Equal(2, queue.Depth);
+    }
+
+    [Fact]
+    public void Add_when_quiet_with_no_delay_adds_at_once()
+    {
+        var queue = new WorkQueue<string>(time: _time);
+
+        queue.AddWhenQuiet("a", TimeSpan.Zero, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, queue.Depth);
+    }
+
+    [Fact]
     public async Task Shut_down_with_drain_hands_out_queued_keys_then_ends()
     {
         var queue = new WorkQueue<string>(time: _time);
