@@ -30,6 +30,7 @@ public sealed class NamespaceEnqueuer
     public static readonly TimeSpan MaxSettleDelay = TimeSpan.FromSeconds(10);
 
     private readonly WorkQueue<string> _queue;
+    private readonly ClusterInformers _informers;
     private readonly TimeSpan _settleDelay;
     private readonly Lock _gate = new();
     private readonly Dictionary<ObjectKey, string> _declared = [];
@@ -39,6 +40,7 @@ public sealed class NamespaceEnqueuer
     public NamespaceEnqueuer(WorkQueue<string> queue, ClusterInformers informers, string configMapName, TimeSpan settleDelay)
     {
         _queue = queue;
+        _informers = informers;
         _settleDelay = settleDelay;
         informers.Applications.AddHandler(change => Enqueue(change.Object));
         informers.Entities.AddHandler(change => Enqueue(change.Object));
@@ -57,8 +59,21 @@ public sealed class NamespaceEnqueuer
 
     private void Enqueue(ICustomResource obj) => Add(ObjectKey.Of(obj).Namespace);
 
-    /// <summary>Queued once its events have paused for the settle delay, so a burst (a large apply) is one reconcile.</summary>
-    private void Add(string @namespace) => _queue.AddWhenQuiet(@namespace, _settleDelay, MaxSettleDelay);
+    /// <summary>
+    /// Queued once its events have paused for the settle delay, so a burst (a large apply) is one reconcile. Before
+    /// the informers have synced no worker runs yet and the initial lists are whole already: queued at once.
+    /// </summary>
+    private void Add(string @namespace)
+    {
+        if (_informers.HasSynced)
+        {
+            _queue.AddWhenQuiet(@namespace, _settleDelay, MaxSettleDelay);
+        }
+        else
+        {
+            _queue.Add(@namespace);
+        }
+    }
 
     private void OnResource(InformerEvent<Resource> change)
     {
