@@ -25,6 +25,7 @@ namespace CpaasX.Benchmarks;
 /// expected to write nothing). Finally, on a fresh server with the same objects, a bare client makes only the writes
 /// strictly needed (one status write per object, one ConfigMap), as many at a time as the operator writes one namespace's
 /// objects (<see cref="NamespaceWriter.MaxConcurrentWrites"/>), and the ratio of the two times is reported.
+/// With <c>--live</c> the operator is running before the objects are created instead (<see cref="OperatorBurstLoad"/>).
 /// </summary>
 internal static class OperatorLoad
 {
