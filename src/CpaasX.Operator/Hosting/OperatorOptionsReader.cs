@@ -60,9 +60,9 @@ internal static partial class OperatorOptionsReader
         if (settleDelayText is not null)
         {
             var parsed = Milliseconds().Match(settleDelayText);
-            settleDelay = parsed.Success ? TimeSpan.FromMilliseconds(parsed.Groups[1].Success ? int.Parse(parsed.Groups[1].Value, CultureInfo.InvariantCulture) : 0) : TimeSpan.MaxValue;
+            settleDelay = TimeSpan.FromMilliseconds(parsed.Groups[1].Success ? int.Parse(parsed.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
             Require(
-                settleDelay <= NamespaceEnqueuer.MaxSettleDelay,
+                parsed.Success && settleDelay <= NamespaceEnqueuer.MaxSettleDelay,
                 "--settle-delay", SettleDelayVariable, $"'{settleDelayText}' is not 0 or milliseconds up to {NamespaceEnqueuer.MaxSettleDelay.TotalMilliseconds:0}ms (e.g. 200ms)");
         }
 
