@@ -1,8 +1,5 @@
-using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Local;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
@@ -14,19 +11,17 @@ namespace CpaasX.Operator.Tests.EndToEnd;
 [Trait(EndToEndTraits.Category, EndToEndTraits.Faults)] // needs the embedded server: in-process operators, request counters
 public sealed class InboundSampleEndToEndTests : IAsyncLifetime
 {
+    private const string Set = "inbound";
     private const string Namespace = "helpdesk";
-    private static readonly string Samples = RepositoryRoot.Combine("config", "samples", "inbound");
     private static readonly string[] WriteVerbs = ["create", "update", "patch", "delete"];
 
-    private readonly IReadOnlyList<ICustomResource> _objects =
-        [.. ManifestReader.ReadPath(Samples).Select(document => document.Resource).OfType<ICustomResource>()];
-
+    private IReadOnlyList<ICustomResource> _objects = [];
     private OperatorCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
         _cluster = await OperatorCluster.StartAsync();
-        await ManifestApplier.ApplyAsync(_cluster.Client, Samples, CancellationToken.None);
+        _objects = await EmbeddedSamples.ApplyAsync(_cluster, Set);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -71,11 +66,7 @@ public sealed class InboundSampleEndToEndTests : IAsyncLifetime
         Assert.Equal(_objects.Count, second.Metrics.WritesSkipped.WithLabels(WriteKinds.Status).Value);
     }
 
-    private Task WaitUntilRoutedAsync() => Task.WhenAll(
-        OperatorCluster.EventuallyAsync(
-            async () => (await Task.WhenAll(_objects.Select(_cluster.ReadyStatusAsync))).All(status => status == ConditionStatuses.True),
-            "every inbound sample object is Ready"),
-        OperatorCluster.EventuallyAsync(async () => await _cluster.GetConfigMapAsync(Namespace) is not null, "the routing ConfigMap exists"));
+    private Task WaitUntilRoutedAsync() => EmbeddedSamples.WaitUntilRoutedAsync(_cluster, Set, _objects);
 
     private IReadOnlyDictionary<string, long> Writes() =>
         _cluster.Server.Requests.Snapshot()
