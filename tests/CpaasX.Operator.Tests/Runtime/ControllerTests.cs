@@ -180,15 +180,7 @@ public sealed class ControllerTests : IAsyncDisposable
     [Fact]
     public async Task A_graceful_stop_cancels_a_reconcile_that_outlives_the_grace_period_and_keeps_its_key()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Start(async (_, _, cancellationToken) =>
-        {
-            started.SetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return ReconcileResult.Done;
-        });
-        _queue.Add("ns");
-        await started.Task.WaitAsync(Hang);
+        await StartReconcileThatRunsUntilCancelledAsync("ns");
 
         await _stop.CancelAsync();
         _time.Advance(ControllerSettings.DefaultShutdownGracePeriod - TimeSpan.FromMilliseconds(1));
@@ -203,15 +195,7 @@ public sealed class ControllerTests : IAsyncDisposable
     [Fact]
     public async Task Abort_cancels_the_reconcile_in_flight_at_once()
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Start(async (_, _, cancellationToken) =>
-        {
-            started.SetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return ReconcileResult.Done;
-        });
-        _queue.Add("ns");
-        await started.Task.WaitAsync(Hang);
+        await StartReconcileThatRunsUntilCancelledAsync("ns");
 
         await _abort.CancelAsync();
 
@@ -240,6 +224,20 @@ public sealed class ControllerTests : IAsyncDisposable
         controller.Reconciled += (key, result, _) => _completed.Writer.TryWrite((key, result));
         _run = controller.RunAsync(_stop.Token, _abort.Token);
         return reconciler;
+    }
+
+    /// <summary>Starts the controller with a reconcile of <paramref name="key"/> that runs until its token is cancelled; returns once it runs.</summary>
+    private async Task StartReconcileThatRunsUntilCancelledAsync(string key)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Start(async (_, _, cancellationToken) =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return ReconcileResult.Done;
+        });
+        _queue.Add(key);
+        await started.Task.WaitAsync(Hang);
     }
 
     private async Task<(string Key, ReconcileResult Result)> NextCompletedAsync()
