@@ -1,3 +1,5 @@
+using CpaasX.Operator.Tests.Support;
+
 using NLua;
 
 using YamlDotNet.RepresentationModel;

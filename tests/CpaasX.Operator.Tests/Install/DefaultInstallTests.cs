@@ -1,3 +1,5 @@
+using CpaasX.Operator.Tests.Support;
+
 using YamlDotNet.RepresentationModel;
 
 namespace CpaasX.Operator.Tests.Install;

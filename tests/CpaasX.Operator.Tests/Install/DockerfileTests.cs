@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
+using CpaasX.Operator.Tests.Support;
+
 namespace CpaasX.Operator.Tests.Install;
 
 /// <summary>No container engine here: check what can be checked without building the image.</summary>
