@@ -32,15 +32,8 @@ internal static class ApiServerCommand
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"Embedded API server listening on {server.BaseUrl}");
             await output.WriteLineAsync($"kubeconfig written to {path}; stop with Ctrl+C.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: dispose the server and exit cleanly.
-            }
-
+            // Ctrl+C or SIGTERM: dispose the server and exit cleanly.
+            await RunCommand.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;

@@ -19,26 +19,23 @@ namespace CpaasX.Operator.Reconciliation;
 /// </summary>
 public sealed class ClusterInformers
 {
-    private readonly IReadOnlyList<Func<CancellationToken, Task>> _runs;
-    private readonly IReadOnlyList<Func<bool>> _synced;
-    private readonly IReadOnlyList<Func<CancellationToken, Task>> _waits;
+    private readonly List<Func<CancellationToken, Task>> _runs = [];
+    private readonly List<Func<bool>> _synced = [];
+    private readonly List<Func<CancellationToken, Task>> _waits = [];
 
     public ClusterInformers(IKubernetes client, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
     {
         var settings = new InformerSettings { Namespaces = namespaces };
-        Applications = Custom<Application>(client, CustomResourceKinds.Application, settings, loggerFactory);
-        Entities = Custom<Entity>(client, CustomResourceKinds.Entity, settings, loggerFactory);
-        Resources = Custom<Resource>(client, CustomResourceKinds.Resource, settings, loggerFactory);
-        ResourceAssociations = Custom<ResourceAssociation>(client, CustomResourceKinds.ResourceAssociation, settings, loggerFactory);
-        SenderStrategies = Custom<SenderStrategy>(client, CustomResourceKinds.SenderStrategy, settings, loggerFactory);
-        InboundConfigurations = Custom<InboundConfiguration>(client, CustomResourceKinds.InboundConfiguration, settings, loggerFactory);
-        RoutingConfigMaps = new Informer<V1ConfigMap>(
+        Applications = Track(Custom<Application>(client, CustomResourceKinds.Application, settings, loggerFactory));
+        Entities = Track(Custom<Entity>(client, CustomResourceKinds.Entity, settings, loggerFactory));
+        Resources = Track(Custom<Resource>(client, CustomResourceKinds.Resource, settings, loggerFactory));
+        ResourceAssociations = Track(Custom<ResourceAssociation>(client, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
+        SenderStrategies = Track(Custom<SenderStrategy>(client, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
+        InboundConfigurations = Track(Custom<InboundConfiguration>(client, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
+        RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
             new ConfigMapListWatchClient(client),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
-            logger: loggerFactory.CreateLogger<Informer<V1ConfigMap>>());
-        _runs = [Applications.RunAsync, Entities.RunAsync, Resources.RunAsync, ResourceAssociations.RunAsync, SenderStrategies.RunAsync, InboundConfigurations.RunAsync, RoutingConfigMaps.RunAsync];
-        _synced = [() => Applications.HasSynced, () => Entities.HasSynced, () => Resources.HasSynced, () => ResourceAssociations.HasSynced, () => SenderStrategies.HasSynced, () => InboundConfigurations.HasSynced, () => RoutingConfigMaps.HasSynced];
-        _waits = [Applications.WaitForSyncAsync, Entities.WaitForSyncAsync, Resources.WaitForSyncAsync, ResourceAssociations.WaitForSyncAsync, SenderStrategies.WaitForSyncAsync, InboundConfigurations.WaitForSyncAsync, RoutingConfigMaps.WaitForSyncAsync];
+            logger: loggerFactory.CreateLogger<Informer<V1ConfigMap>>()));
     }
 
     public Informer<Application> Applications { get; }
@@ -72,6 +69,16 @@ public sealed class ClusterInformers
         ResourceAssociations.Store.List(@namespace),
         SenderStrategies.Store.List(@namespace),
         InboundConfigurations.Store.List(@namespace));
+
+    /// <summary>Adds <paramref name="informer"/> to those run, awaited and reported together, so none is left out of one of them.</summary>
+    private Informer<T> Track<T>(Informer<T> informer)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        _runs.Add(informer.RunAsync);
+        _synced.Add(() => informer.HasSynced);
+        _waits.Add(informer.WaitForSyncAsync);
+        return informer;
+    }
 
     private static Informer<T> Custom<T>(IKubernetes client, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
         where T : class, ICustomResource =>

@@ -25,8 +25,6 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
     /// <summary>The selector of the ConfigMaps this operator owns (for the informer).</summary>
     public const string LabelSelector = ManagedByLabel + "=" + ManagedByValue;
 
-    public string ConfigMapName => configMapName;
-
     /// <param name="observed">The namespace's managed routing ConfigMap as the informer holds it; null when there is none.</param>
     public async Task<WriteOutcome> PublishAsync(string @namespace, RoutingTable table, V1ConfigMap? observed, CancellationToken cancellationToken)
     {
