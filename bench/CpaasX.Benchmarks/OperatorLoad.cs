@@ -6,14 +6,10 @@ using CpaasX.ApiServer;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
-using CpaasX.Operator.Observability;
 using CpaasX.Operator.Writing;
 
 using k8s;
-
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpaasX.Benchmarks;
 
@@ -86,16 +82,11 @@ internal static class OperatorLoad
             using var client = server.CreateClient();
             var listed = await ListAsync(client);
             var compiled = NamespaceCompiler.Compile(listed, ResourceValueIndex.Build(listed.Resources), DateTimeOffset.UtcNow);
-            var metrics = new OperatorMetrics();
-            var writer = new CustomObjectWriter(client, metrics);
-            var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
+            var bare = new BareClient(client);
             server.Requests.Reset();
             var stopwatch = Stopwatch.StartNew();
             var bareCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
-            await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await writer.WriteStatusAsync(obj, cancellationToken));
-
-            await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+            await bare.WriteAsync(compiled);
             var bareTime = stopwatch.Elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU of server and bare client: {(Process.GetCurrentProcess().TotalProcessorTime - bareCpu).TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {server.Requests.TotalWrites()} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
