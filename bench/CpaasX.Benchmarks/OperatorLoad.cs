@@ -144,8 +144,7 @@ internal static class OperatorLoad
 
     private static async Task WaitUntilRoutedAsync(EmbeddedApiServer server, int objectCount)
     {
-        while (CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status")) < objectCount
-            || server.Requests.Writes("configmaps") == 0)
+        while (StatusWrites(server) < objectCount || server.Requests.Writes("configmaps") == 0)
         {
             await Task.Delay(Poll);
         }
@@ -165,12 +164,15 @@ internal static class OperatorLoad
     /// <summary>The operator's writes by kind; creates of the custom objects (the benchmark's own) are left out.</summary>
     internal static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)
     {
-        var status = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
+        var status = StatusWrites(server);
         var finalizers = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural) - server.Requests.Count("create", kind.Plural));
         var configMaps = server.Requests.Writes("configmaps");
         var events = server.Requests.Writes("events");
         Console.WriteLine($"{title}: {status} status (objects {objectCount}), {finalizers} finalizer patches (protected {protectedCount}), {configMaps} ConfigMap, {events} events");
     }
+
+    private static long StatusWrites(EmbeddedApiServer server) =>
+        CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
 
     private static async Task RequireAllReadyAsync(EmbeddedApiServer server, IReadOnlyList<ICustomResource> objects)
     {
