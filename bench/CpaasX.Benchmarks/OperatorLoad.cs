@@ -64,7 +64,7 @@ internal static class OperatorLoad
                 await first.StopAsync();
             }
 
-            await RequireAllReadyAsync(server, objects);
+            await RequireAllReadyAsync(server);
             server.Requests.Reset();
             using (var second = OperatorProcess.Start(kubeconfig))
             {
@@ -174,7 +174,7 @@ internal static class OperatorLoad
     private static long StatusWrites(EmbeddedApiServer server) =>
         CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
 
-    private static async Task RequireAllReadyAsync(EmbeddedApiServer server, IReadOnlyList<ICustomResource> objects)
+    private static async Task RequireAllReadyAsync(EmbeddedApiServer server)
     {
         using var client = server.CreateClient();
         var listed = await ListAsync(client);
