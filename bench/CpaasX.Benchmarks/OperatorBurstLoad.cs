@@ -5,14 +5,11 @@ using CpaasX.ApiServer;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Observability;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 
 using k8s;
 using k8s.Autorest;
-
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpaasX.Benchmarks;
 
@@ -71,20 +68,16 @@ internal static class OperatorBurstLoad
         await using (var server = await OperatorLoad.StartEmptyServerAsync(crds))
         {
             using var client = server.CreateClient();
-            var metrics = new OperatorMetrics();
-            var writer = new CustomObjectWriter(client, metrics);
-            var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
+            var bare = new BareClient(client);
             server.Requests.Reset();
             var stopwatch = Stopwatch.StartNew();
             var created = await OperatorLoad.CreateAllAsync(client, objects, concurrency);
             stopwatch.Stop();
             var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(SyntheticObjects.Namespace, created), ResourceValueIndex.Build(created.OfType<Resource>()), DateTimeOffset.UtcNow);
             stopwatch.Start();
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
-            await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await writer.WriteStatusAsync(obj, cancellationToken));
-            await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+            await bare.WriteAsync(compiled);
             var bareTime = stopwatch.Elapsed;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {objects.Count} creates, then {OperatorLoad.TotalWrites(server) - objects.Count} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {objects.Count} creates, then {server.Requests.TotalWrites() - objects.Count} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio operator / bare client: {operatorTime / bareTime:F2}"));
         }
 

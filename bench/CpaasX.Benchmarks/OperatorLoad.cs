@@ -6,14 +6,10 @@ using CpaasX.ApiServer;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
-using CpaasX.Operator.Observability;
 using CpaasX.Operator.Writing;
 
 using k8s;
-
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpaasX.Benchmarks;
 
@@ -68,13 +64,13 @@ internal static class OperatorLoad
                 await first.StopAsync();
             }
 
-            await RequireAllReadyAsync(server, objects);
+            await RequireAllReadyAsync(server);
             server.Requests.Reset();
             using (var second = OperatorProcess.Start(kubeconfig))
             {
                 await second.WaitUntilReconciledAsync();
                 await WaitUntilQuietAsync(server);
-                Console.WriteLine($"idle restart writes: {TotalWrites(server)}");
+                Console.WriteLine($"idle restart writes: {server.Requests.TotalWrites()}");
                 await second.StopAsync();
             }
 
@@ -86,19 +82,14 @@ internal static class OperatorLoad
             using var client = server.CreateClient();
             var listed = await ListAsync(client);
             var compiled = NamespaceCompiler.Compile(listed, ResourceValueIndex.Build(listed.Resources), DateTimeOffset.UtcNow);
-            var metrics = new OperatorMetrics();
-            var writer = new CustomObjectWriter(client, metrics);
-            var publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
+            var bare = new BareClient(client);
             server.Requests.Reset();
             var stopwatch = Stopwatch.StartNew();
             var bareCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
-            await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await writer.WriteStatusAsync(obj, cancellationToken));
-
-            await publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+            await bare.WriteAsync(compiled);
             var bareTime = stopwatch.Elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU of server and bare client: {(Process.GetCurrentProcess().TotalProcessorTime - bareCpu).TotalSeconds:F1} s"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {TotalWrites(server)} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare client: {server.Requests.TotalWrites()} writes ({NamespaceWriter.MaxConcurrentWrites} at a time) in {bareTime.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio operator / bare client: {operatorTime / bareTime:F2}"));
         }
 
@@ -143,7 +134,7 @@ internal static class OperatorLoad
     /// <summary>How long after start the operator made its first write: its start, list and compile before writing.</summary>
     private static async Task<TimeSpan> WaitUntilWrittenAsync(EmbeddedApiServer server, Stopwatch stopwatch)
     {
-        while (TotalWrites(server) == 0)
+        while (server.Requests.TotalWrites() == 0)
         {
             await Task.Delay(FirstWritePoll);
         }
@@ -153,8 +144,7 @@ internal static class OperatorLoad
 
     private static async Task WaitUntilRoutedAsync(EmbeddedApiServer server, int objectCount)
     {
-        while (CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status")) < objectCount
-            || server.Requests.Writes("configmaps") == 0)
+        while (StatusWrites(server) < objectCount || server.Requests.Writes("configmaps") == 0)
         {
             await Task.Delay(Poll);
         }
@@ -164,27 +154,27 @@ internal static class OperatorLoad
     internal static async Task WaitUntilQuietAsync(EmbeddedApiServer server)
     {
         var last = -1L;
-        while (TotalWrites(server) is var now && now != last)
+        while (server.Requests.TotalWrites() is var now && now != last)
         {
             last = now;
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 
-    internal static long TotalWrites(EmbeddedApiServer server) =>
-        server.Requests.Snapshot().Where(counter => counter.Key.Split(' ')[0] is "create" or "update" or "patch" or "delete").Sum(counter => counter.Value);
-
     /// <summary>The operator's writes by kind; creates of the custom objects (the benchmark's own) are left out.</summary>
     internal static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)
     {
-        var status = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
+        var status = StatusWrites(server);
         var finalizers = CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural) - server.Requests.Count("create", kind.Plural));
         var configMaps = server.Requests.Writes("configmaps");
         var events = server.Requests.Writes("events");
         Console.WriteLine($"{title}: {status} status (objects {objectCount}), {finalizers} finalizer patches (protected {protectedCount}), {configMaps} ConfigMap, {events} events");
     }
 
-    private static async Task RequireAllReadyAsync(EmbeddedApiServer server, IReadOnlyList<ICustomResource> objects)
+    private static long StatusWrites(EmbeddedApiServer server) =>
+        CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
+
+    private static async Task RequireAllReadyAsync(EmbeddedApiServer server)
     {
         using var client = server.CreateClient();
         var listed = await ListAsync(client);

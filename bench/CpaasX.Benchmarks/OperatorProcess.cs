@@ -61,48 +61,15 @@ internal sealed class OperatorProcess : IDisposable
             .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     /// <summary>Waits until /readyz answers 200: every informer has listed, so what is created next arrives as watch events.</summary>
-    public async Task WaitUntilReadyAsync()
+    public Task WaitUntilReadyAsync() => PollAsync(async () =>
     {
-        while (true)
-        {
-            try
-            {
-                using var response = await _http.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(PollInterval);
-        }
-    }
+        using var response = await _http.GetAsync("/readyz");
+        return response.IsSuccessStatusCode;
+    });
 
     /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
-    public async Task WaitUntilReconciledAsync()
-    {
-        while (true)
-        {
-            try
-            {
-                var metrics = await _http.GetStringAsync("/metrics");
-                if (metrics.Split('\n').Any(line => line.StartsWith("cpaasx_reconcile_total{result=\"done\"}", StringComparison.Ordinal)))
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(PollInterval);
-        }
-    }
+    public Task WaitUntilReconciledAsync() => PollAsync(async () =>
+        (await _http.GetStringAsync("/metrics")).Split('\n').Any(line => line.StartsWith("cpaasx_reconcile_total{result=\"done\"}", StringComparison.Ordinal)));
 
     public async Task StopAsync()
     {
@@ -114,6 +81,27 @@ internal sealed class OperatorProcess : IDisposable
     {
         _http.Dispose();
         _process.Dispose();
+    }
+
+    /// <summary>Asks the operator's HTTP endpoint until <paramref name="check"/> holds, treating a refused connection as not yet.</summary>
+    private static async Task PollAsync(Func<Task<bool>> check)
+    {
+        while (true)
+        {
+            try
+            {
+                if (await check())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(PollInterval);
+        }
     }
 
     private static int FreePort()

@@ -17,6 +17,9 @@ public sealed class RequestCounters
     /// <summary>Creates, updates, patches and deletes of the resource (exactly as named: "widgets" excludes "widgets/status").</summary>
     public long Writes(string resource) => _counts.Where(c => c.Key.Resource == resource && WriteVerbs.Contains(c.Key.Verb)).Sum(c => c.Value);
 
+    /// <summary>Creates, updates, patches and deletes of every resource and subresource together.</summary>
+    public long TotalWrites() => _counts.Where(c => WriteVerbs.Contains(c.Key.Verb)).Sum(c => c.Value);
+
     /// <summary>Every non-zero counter, keyed "verb resource".</summary>
     public IReadOnlyDictionary<string, long> Snapshot() =>
         _counts.ToDictionary(c => $"{c.Key.Verb} {c.Key.Resource}", c => c.Value, StringComparer.Ordinal);

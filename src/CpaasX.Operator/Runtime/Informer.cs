@@ -119,7 +119,7 @@ public sealed class Informer<T>
 
             // A stream that delivered nothing is retried with growing backoff, so a failing server is not hammered.
             failures = progressed ? 0 : failures + 1;
-            await DelayAsync(_settings.RetryBackoff.DelayAfter(failures), cancellationToken).ConfigureAwait(false);
+            await InterruptibleDelay.WaitAsync(_settings.RetryBackoff.DelayAfter(failures), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -169,23 +169,6 @@ public sealed class Informer<T>
         if (Interlocked.Decrement(ref _scopesToSync) == 0)
         {
             _synced.TrySetResult();
-        }
-    }
-
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The loop condition ends the run.
         }
     }
 }

@@ -74,13 +74,13 @@ public sealed class InformerStore<T>
         }
     }
 
-    /// <summary>Removes the object with the key of <paramref name="obj"/>; false if it was not stored.</summary>
-    internal bool Remove(T obj)
+    /// <summary>Removes the object with the key of <paramref name="obj"/>, if it is stored.</summary>
+    internal void Remove(T obj)
     {
         var key = ObjectKey.Of(obj);
         lock (_gate)
         {
-            return RemoveLocked(key);
+            RemoveLocked(key);
         }
     }
 
@@ -138,11 +138,11 @@ public sealed class InformerStore<T>
         return objects;
     }
 
-    private bool RemoveLocked(ObjectKey key)
+    private void RemoveLocked(ObjectKey key)
     {
         if (!_byNamespace.TryGetValue(key.Namespace, out var objects) || !objects.Remove(key.Name))
         {
-            return false;
+            return;
         }
 
         _count--;
@@ -150,7 +150,5 @@ public sealed class InformerStore<T>
         {
             _byNamespace.Remove(key.Namespace);
         }
-
-        return true;
     }
 }

@@ -85,7 +85,7 @@ public sealed class Leadership
             {
                 // The elector lets errors of its acquire attempts escape (e.g. the API server unreachable); keep campaigning.
                 _logger.LogWarning(error, "Leader election on {Lease} failed; campaigning again", _lock.Describe());
-                await PauseAsync(stoppingToken).ConfigureAwait(false);
+                await InterruptibleDelay.WaitAsync(_settings.RetryPeriod, TimeProvider.System, stoppingToken).ConfigureAwait(false);
             }
         }
 
@@ -159,18 +159,6 @@ public sealed class Leadership
         {
             // Best effort: if this fails, the lease simply expires after its duration.
             _logger.LogWarning(error, "Could not release lease {Lease}", _lock.Describe());
-        }
-    }
-
-    private async Task PauseAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(_settings.RetryPeriod, stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The campaign loop ends on the same token.
         }
     }
 

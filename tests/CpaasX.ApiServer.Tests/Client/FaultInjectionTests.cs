@@ -107,6 +107,7 @@ public sealed class FaultInjectionTests
         Assert.Equal(1, requests.Count("list", "widgets"));
         Assert.Equal(2, requests.Writes("widgets"));
         Assert.Equal(1, requests.Count("create", "customresourcedefinitions"));
+        Assert.Equal(4, requests.TotalWrites());
     }
 
     [Fact]
