@@ -22,9 +22,16 @@ public sealed class RequestCounters
 
     /// <summary>Every non-zero counter, keyed "verb resource".</summary>
     public IReadOnlyDictionary<string, long> Snapshot() =>
-        _counts.ToDictionary(c => $"{c.Key.Verb} {c.Key.Resource}", c => c.Value, StringComparer.Ordinal);
+        _counts.ToDictionary(KeyOf, c => c.Value, StringComparer.Ordinal);
+
+    /// <summary>The write counters of <see cref="Snapshot"/> only (creates, updates, patches and deletes), keyed "verb resource".</summary>
+    public IReadOnlyDictionary<string, long> WriteSnapshot() =>
+        _counts.Where(c => WriteVerbs.Contains(c.Key.Verb))
+            .ToDictionary(KeyOf, c => c.Value, StringComparer.Ordinal);
 
     public void Reset() => _counts.Clear();
+
+    private static string KeyOf(KeyValuePair<(string Verb, string Resource), long> counter) => $"{counter.Key.Verb} {counter.Key.Resource}";
 
     internal void Increment(string verb, string resource) => _counts.AddOrUpdate((verb, resource), 1, static (_, n) => n + 1);
 }
