@@ -116,9 +116,7 @@ internal sealed class NamespaceCompilation
         }
 
         passing = Pass(passing, association =>
-            ChannelFit.ForAssociation(_resources[association.Spec.ResourceRef!.Name], association.Spec.Channel!.Value) is string misfit
-                ? new Verdict(ConditionReasons.Incompatible, misfit)
-                : null);
+            Incompatible(ChannelFit.ForAssociation(_resources[association.Spec.ResourceRef!.Name], association.Spec.Channel!.Value)));
         passing = Unique(passing, AssociationKey, (association, winner) => Conflict(
             $"ResourceAssociation {winner.Metadata.Name} already links the same resource, channel, application and entity, and is older"));
         passing = Unique(passing, VoiceKey, (association, winner) => Conflict(
@@ -156,9 +154,7 @@ internal sealed class NamespaceCompilation
         }
 
         passing = Pass(passing, configuration =>
-            ChannelFit.ForInbound(_resources[configuration.Spec.ResourceRef!.Name], configuration.Spec.Channel!.Value) is string misfit
-                ? new Verdict(ConditionReasons.Incompatible, misfit)
-                : null);
+            Incompatible(ChannelFit.ForInbound(_resources[configuration.Spec.ResourceRef!.Name], configuration.Spec.Channel!.Value)));
         passing = Pass(passing, configuration =>
             string.IsNullOrEmpty(configuration.Spec.Keyword) && _resources[configuration.Spec.ResourceRef!.Name].Spec.Number?.Shared == true
                 ? new Verdict(
@@ -262,6 +258,8 @@ internal sealed class NamespaceCompilation
     }
 
     private static Verdict Conflict(string message) => new(ConditionReasons.Conflict, message);
+
+    private static Verdict? Incompatible(string? misfit) => misfit is null ? null : new(ConditionReasons.Incompatible, misfit);
 
     private string AssociationKey(ResourceAssociation association) => string.Join(
         KeySeparator, association.Spec.ResourceRef!.Name, association.Spec.Channel, _resolved[association].ApplicationId, _resolved[association].EntityId);
