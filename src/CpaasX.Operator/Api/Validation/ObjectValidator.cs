@@ -167,15 +167,12 @@ public static class ObjectValidator
     // A set's items are unique by value; a map's by its key fields.
     private static string? UniquenessKey(FieldShape field, object item) => field.ListKind?.ListType switch
     {
-        ListKindAttribute.Set => Text(item),
+        ListKindAttribute.Set => JsonNames.OfValue(item),
         ListKindAttribute.Map => string.Join("/", TypeShapes.Of(item.GetType())
             .Where(shape => field.ListKind.MapKeys.Contains(shape.JsonName))
-            .Select(shape => Text(shape.Property.GetValue(item)))),
+            .Select(shape => JsonNames.OfValue(shape.Property.GetValue(item)))),
         _ => null,
     };
-
-    // Enums by their JSON names, as a manifest writes them.
-    private static string? Text(object? value) => value is Enum member ? JsonNames.Of(member) : value?.ToString();
 
     // A required field is unset when absent, empty (a string the deserializer defaulted) or, for a non-nullable
     // value type other than bool, left at its default (a time of 0001-01-01).
