@@ -37,17 +37,10 @@ internal sealed class AssociationUsage
 
     private static void Add<T>(Dictionary<string, List<T>> index, string? key, T item)
     {
-        if (key is null)
+        if (key is not null)
         {
-            return;
+            index.AddToList(key, item);
         }
-
-        if (!index.TryGetValue(key, out List<T>? items))
-        {
-            index[key] = items = [];
-        }
-
-        items.Add(item);
     }
 
     private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> index, string? key) =>

@@ -94,18 +94,14 @@ internal sealed class NamespaceCompilation
 
         List<Resource> passing = Pass(_snapshot.Resources, Invalid);
         passing = Pass(passing, DuplicateOf);
-        passing = Pass(passing, resource =>
-            Missing(nameof(Application), resource.Spec.ApplicationRef, _applications) ?? Missing(nameof(Entity), resource.Spec.EntityRef, _entities));
+        passing = Pass(passing, BrokenReference);
         Resolve(passing);
     }
 
     private void DecideAssociations()
     {
         List<ResourceAssociation> passing = Pass(_snapshot.ResourceAssociations, Invalid);
-        passing = Pass(passing, association =>
-            Missing(nameof(Resource), association.Spec.ResourceRef, _resources)
-            ?? Missing(nameof(Application), association.Spec.ApplicationRef, _applications)
-            ?? Missing(nameof(Entity), association.Spec.EntityRef, _entities));
+        passing = Pass(passing, BrokenReference);
         foreach (ResourceAssociation association in passing)
         {
             Resource resource = _resources[association.Spec.ResourceRef!.Name];
@@ -120,9 +116,7 @@ internal sealed class NamespaceCompilation
         }
 
         passing = Pass(passing, association =>
-            ChannelFit.ForAssociation(_resources[association.Spec.ResourceRef!.Name], association.Spec.Channel!.Value) is string misfit
-                ? new Verdict(ConditionReasons.Incompatible, misfit)
-                : null);
+            Incompatible(ChannelFit.ForAssociation(_resources[association.Spec.ResourceRef!.Name], association.Spec.Channel!.Value)));
         passing = Unique(passing, AssociationKey, (association, winner) => Conflict(
             $"ResourceAssociation {winner.Metadata.Name} already links the same resource, channel, application and entity, and is older"));
         passing = Unique(passing, VoiceKey, (association, winner) => Conflict(
@@ -133,8 +127,7 @@ internal sealed class NamespaceCompilation
     private void DecideStrategies()
     {
         List<SenderStrategy> passing = Pass(_snapshot.SenderStrategies, Invalid);
-        passing = Pass(passing, strategy =>
-            Missing(nameof(Application), strategy.Spec.ApplicationRef, _applications) ?? Missing(nameof(Entity), strategy.Spec.EntityRef, _entities));
+        passing = Pass(passing, BrokenReference);
         passing = Unique(passing, StrategyKey, (strategy, winner) => Conflict(
             $"SenderStrategy {winner.Metadata.Name} already covers the same application, entity, channel and country, and is older"));
 
@@ -154,19 +147,14 @@ internal sealed class NamespaceCompilation
     private void DecideInboundConfigurations()
     {
         List<InboundConfiguration> passing = Pass(_snapshot.InboundConfigurations, Invalid);
-        passing = Pass(passing, configuration =>
-            Missing(nameof(Resource), configuration.Spec.ResourceRef, _resources)
-            ?? Missing(nameof(Application), configuration.Spec.ApplicationRef, _applications)
-            ?? Missing(nameof(Entity), configuration.Spec.EntityRef, _entities));
+        passing = Pass(passing, BrokenReference);
         foreach (InboundConfiguration configuration in passing)
         {
             _routes[configuration] = EffectiveRouteOf(configuration);
         }
 
         passing = Pass(passing, configuration =>
-            ChannelFit.ForInbound(_resources[configuration.Spec.ResourceRef!.Name], configuration.Spec.Channel!.Value) is string misfit
-                ? new Verdict(ConditionReasons.Incompatible, misfit)
-                : null);
+            Incompatible(ChannelFit.ForInbound(_resources[configuration.Spec.ResourceRef!.Name], configuration.Spec.Channel!.Value)));
         passing = Pass(passing, configuration =>
             string.IsNullOrEmpty(configuration.Spec.Keyword) && _resources[configuration.Spec.ResourceRef!.Name].Spec.Number?.Shared == true
                 ? new Verdict(
@@ -244,6 +232,16 @@ internal sealed class NamespaceCompilation
                 $"{ResourceValues.StatusValue(resource.Spec)} is already declared by Resource {winner}, which is older; a resource is bought once");
     }
 
+    // The first reference, as Referrers lists them, that does not reach an object that is Ready and not being deleted.
+    private Verdict? BrokenReference(ICustomResource item) => Referrers.References(item)
+        .Select(target => target.Kind switch
+        {
+            nameof(Application) => Missing(target.Kind, target.Reference, _applications),
+            nameof(Entity) => Missing(target.Kind, target.Reference, _entities),
+            _ => Missing(target.Kind, target.Reference, _resources),
+        })
+        .FirstOrDefault(verdict => verdict is not null);
+
     private Verdict? Missing<T>(string kind, LocalObjectReference? reference, Dictionary<string, T> targets)
         where T : ICustomResource
     {
@@ -260,6 +258,8 @@ internal sealed class NamespaceCompilation
     }
 
     private static Verdict Conflict(string message) => new(ConditionReasons.Conflict, message);
+
+    private static Verdict? Incompatible(string? misfit) => misfit is null ? null : new(ConditionReasons.Incompatible, misfit);
 
     private string AssociationKey(ResourceAssociation association) => string.Join(
         KeySeparator, association.Spec.ResourceRef!.Name, association.Spec.Channel, _resolved[association].ApplicationId, _resolved[association].EntityId);

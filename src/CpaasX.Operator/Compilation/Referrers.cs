@@ -29,7 +29,8 @@ internal sealed class Referrers
     public IReadOnlyList<string> Of(ICustomResource target) =>
         _byTarget.TryGetValue((target.GetType().Name, target.Metadata?.Name ?? ""), out SortedSet<string>? sources) ? [.. sources] : [];
 
-    private static IEnumerable<(string Kind, LocalObjectReference? Reference)> References(ICustomResource referrer) => referrer switch
+    /// <summary>The references <paramref name="referrer"/> makes, by target kind, in the order compile checks them.</summary>
+    public static IEnumerable<(string Kind, LocalObjectReference? Reference)> References(ICustomResource referrer) => referrer switch
     {
         Resource { Spec: { } spec } => [(nameof(Application), spec.ApplicationRef), (nameof(Entity), spec.EntityRef)],
         ResourceAssociation { Spec: { } spec } =>

@@ -31,12 +31,7 @@ public sealed class ResourceValueIndex
                 continue;
             }
 
-            if (!declarations.TryGetValue(value, out List<ResourceDeclaration>? list))
-            {
-                declarations[value] = list = [];
-            }
-
-            list.Add(new ResourceDeclaration(metadata.NamespaceProperty ?? "", metadata.Name ?? "", metadata.CreationTimestamp));
+            declarations.AddToList(value, new ResourceDeclaration(metadata.NamespaceProperty ?? "", metadata.Name ?? "", metadata.CreationTimestamp));
         }
 
         foreach (List<ResourceDeclaration> list in declarations.Values)

@@ -29,11 +29,11 @@ internal sealed class StrategyPools
 
             Entry entry = new(resolved.Channel.Value, sender);
             _all.Add(entry);
-            Add(_byApplication, resolved.ApplicationId, entry);
+            _byApplication.AddToList(resolved.ApplicationId, entry);
             if (resolved.EntityId is not null)
             {
-                Add(_byEntity, resolved.EntityId, entry);
-                Add(_byPair, (resolved.ApplicationId, resolved.EntityId), entry);
+                _byEntity.AddToList(resolved.EntityId, entry);
+                _byPair.AddToList((resolved.ApplicationId, resolved.EntityId), entry);
             }
         }
     }
@@ -74,17 +74,6 @@ internal sealed class StrategyPools
         ResourceType.Alpha => sender.Countries is not { Count: > 0 } countries || countries.Contains(country),
         _ => false,
     };
-
-    private static void Add<TKey>(Dictionary<TKey, List<Entry>> index, TKey key, Entry entry)
-        where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out List<Entry>? entries))
-        {
-            index[key] = entries = [];
-        }
-
-        entries.Add(entry);
-    }
 
     private sealed record Entry(Channel Channel, SenderResource Sender);
 }

@@ -45,7 +45,7 @@ public sealed record FieldShape(
             property.GetCustomAttribute<RequiredAttribute>() is not null,
             property.GetCustomAttribute<FieldRuleAttribute>()?.Rule,
             property.GetCustomAttribute<AllowedValuesAttribute>()?.Values
-                .Select(value => value is Enum member ? JsonNames.Of(member) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)
+                .Select(JsonNames.OfValue)
                 .ToList(),
             length?.MinimumLength,
             length?.MaximumLength,

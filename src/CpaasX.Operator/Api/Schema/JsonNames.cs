@@ -20,6 +20,10 @@ public static class JsonNames
             ? field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name
             : value.ToString());
 
+    /// <summary>A scalar as the wire text: an enum by its member's wire name, anything else formatted invariantly.</summary>
+    public static string OfValue(object? value) =>
+        value is Enum member ? Of(member) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     /// <summary>Every member of an enum by its wire name, in declaration order.</summary>
     public static IReadOnlyList<string> Members(Type enumType) =>
         [.. Enum.GetValues(enumType).Cast<Enum>().Select(Of)];

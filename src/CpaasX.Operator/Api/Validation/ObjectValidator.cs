@@ -167,10 +167,10 @@ public static class ObjectValidator
     // A set's items are unique by value; a map's by its key fields.
     private static string? UniquenessKey(FieldShape field, object item) => field.ListKind?.ListType switch
     {
-        ListKindAttribute.Set => item is Enum member ? JsonNames.Of(member) : item.ToString(),
+        ListKindAttribute.Set => JsonNames.OfValue(item),
         ListKindAttribute.Map => string.Join("/", TypeShapes.Of(item.GetType())
             .Where(shape => field.ListKind.MapKeys.Contains(shape.JsonName))
-            .Select(shape => shape.Property.GetValue(item) is Enum member ? JsonNames.Of(member) : shape.Property.GetValue(item)?.ToString())),
+            .Select(shape => JsonNames.OfValue(shape.Property.GetValue(item)))),
         _ => null,
     };
 
