@@ -46,11 +46,11 @@ internal static class CompileLoad
     public static void RequireAllReady(CompileResult result)
     {
         CompiledObject? notReady = result.Objects.FirstOrDefault(compiled =>
-            compiled.DesiredStatus.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready)?.Status != ConditionStatuses.True);
+            compiled.DesiredStatus.FindReady()?.Status != ConditionStatuses.True);
         if (notReady is not null)
         {
-            Condition ready = notReady.DesiredStatus.Conditions![0];
-            throw new InvalidOperationException($"{notReady.Object.Kind}/{notReady.Object.Metadata.Name} is not Ready: {ready.Reason}: {ready.Message}");
+            Condition? ready = notReady.DesiredStatus.FindReady();
+            throw new InvalidOperationException($"{notReady.Object.Kind}/{notReady.Object.Metadata.Name} is not Ready: {ready?.Reason}: {ready?.Message}");
         }
     }
 }

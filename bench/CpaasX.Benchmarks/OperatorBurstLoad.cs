@@ -118,5 +118,5 @@ internal static class OperatorBurstLoad
     private static bool AllReadyForTheirGeneration(NamespaceSnapshot listed) =>
         listed.All.All(obj => obj.StatusObject is { } status
             && status.ObservedGeneration == obj.Metadata.Generation
-            && status.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Status == ConditionStatuses.True);
+            && status.FindReady()?.Status == ConditionStatuses.True);
 }

@@ -178,7 +178,7 @@ internal static class OperatorLoad
     {
         using var client = server.CreateClient();
         var listed = await ListAsync(client);
-        var notReady = listed.All.Count(obj => obj.StatusObject?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Status != ConditionStatuses.True);
+        var notReady = listed.All.Count(obj => obj.StatusObject?.FindReady()?.Status != ConditionStatuses.True);
         if (notReady > 0)
         {
             throw new InvalidOperationException($"{notReady} objects are not Ready.");

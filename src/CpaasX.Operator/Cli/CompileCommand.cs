@@ -57,7 +57,7 @@ internal static class CompileCommand
         bool allReady = true;
         foreach (CompiledObject compiled in results.SelectMany(result => result.Objects))
         {
-            Condition? ready = compiled.DesiredStatus.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready);
+            Condition? ready = compiled.DesiredStatus.FindReady();
             allReady &= ready?.Status == ConditionStatuses.True;
             string name = $"{compiled.Object.Metadata.NamespaceProperty}/{compiled.Object.Kind}/{compiled.Object.Metadata.Name}";
             error.WriteLine(ready?.Status == ConditionStatuses.True

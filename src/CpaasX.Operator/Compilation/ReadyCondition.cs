@@ -8,7 +8,7 @@ internal static class ReadyCondition
     public static Condition For(Verdict verdict, CustomResourceStatus? observed, long? generation, DateTimeOffset now)
     {
         string status = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False;
-        Condition? previous = observed?.Conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.Ready);
+        Condition? previous = observed?.FindReady();
         return new Condition
         {
             Type = ConditionTypes.Ready,

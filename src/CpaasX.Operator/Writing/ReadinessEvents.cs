@@ -16,8 +16,8 @@ public static class ReadinessEvents
 
     public static PlannedEvent? For(CompiledObject compiled)
     {
-        var observed = ReadyOf(compiled.Object.StatusObject);
-        var desired = ReadyOf(compiled.DesiredStatus);
+        var observed = compiled.Object.StatusObject?.FindReady();
+        var desired = compiled.DesiredStatus.FindReady();
         if (desired is null)
         {
             return null;
@@ -36,7 +36,4 @@ public static class ReadinessEvents
 
         return wasReady ? new PlannedEvent(PlannedEvent.Warning, desired.Reason, desired.Message) : null;
     }
-
-    private static Condition? ReadyOf(CustomResourceStatus? status) =>
-        status?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready);
 }

@@ -104,7 +104,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
             var found = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
                 CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource), resource.Metadata.Name);
             var stored = (ICustomResource)found.Deserialize(resource.GetType(), CpaasxJson.Options)!;
-            return stored.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.Ready)?.Status;
+            return stored.StatusObject?.FindReady()?.Status;
         }
         catch (Exception error) when (ApiErrors.IsNotFound(error))
         {

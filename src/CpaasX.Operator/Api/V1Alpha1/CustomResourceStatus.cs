@@ -14,4 +14,7 @@ public abstract record CustomResourceStatus
     [Description("Current state in the metav1.Condition shape. Ready is the one GitOps tools and 'kubectl wait --for=condition=Ready' read.")]
     [ListKind(ListKindAttribute.Map, "type")]
     public IReadOnlyList<Condition>? Conditions { get; init; }
+
+    /// <summary>The Ready condition; null when there is none (null entries, which a hand-written status may hold, are skipped).</summary>
+    public Condition? FindReady() => Conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.Ready);
 }
