@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 using CpaasX.Operator.Api.V1Alpha1;
 
 namespace CpaasX.Operator.Compilation;
@@ -11,7 +9,6 @@ namespace CpaasX.Operator.Compilation;
 /// </summary>
 public sealed class ResourceValueIndex
 {
-    private static readonly IReadOnlySet<string> NoNamespaces = FrozenSet<string>.Empty;
 
     private readonly Dictionary<string, List<ResourceDeclaration>> _declarations;
 
@@ -44,12 +41,6 @@ public sealed class ResourceValueIndex
 
     /// <summary>The normalized, type-qualified value a Resource declares; null when its spec does not name one.</summary>
     public static string? ValueOf(Resource resource) => ResourceValues.Key(resource?.Spec);
-
-    /// <summary>The namespaces holding a Resource that declares <paramref name="value"/>.</summary>
-    public IReadOnlySet<string> NamespacesDeclaring(string value) =>
-        _declarations.TryGetValue(value, out List<ResourceDeclaration>? list)
-            ? list.Select(declaration => declaration.Namespace).ToHashSet(StringComparer.Ordinal)
-            : NoNamespaces;
 
     /// <summary>Every declaration of <paramref name="value"/>, oldest first.</summary>
     public IReadOnlyList<ResourceDeclaration> DeclarationsOf(string value) =>

@@ -62,8 +62,8 @@ public sealed class CompileAcrossNamespacesTests
         ResourceValueIndex index = ResourceValueIndex.Build(
             [Number("a", @namespace: "one"), Number("b", @namespace: "two"), Number("c", number: "+12015550199", @namespace: "three")]);
 
-        Assert.Equal(["one", "two"], index.NamespacesDeclaring("NUMBER:+12015550101").Order(StringComparer.Ordinal));
-        Assert.Empty(index.NamespacesDeclaring("NUMBER:+19999999999"));
+        Assert.Equal(["one", "two"], index.DeclarationsOf("NUMBER:+12015550101").Select(declaration => declaration.Namespace).Order(StringComparer.Ordinal));
+        Assert.Empty(index.DeclarationsOf("NUMBER:+19999999999"));
     }
 
     [Theory]
