@@ -1,5 +1,7 @@
 using System.IO.Compression;
 
+using CpaasX.Routing.Table;
+
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
@@ -47,10 +49,7 @@ public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
     {
         try
         {
-            using var compressed = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            compressed.CopyTo(plain);
-            return plain.ToArray();
+            return RoutingTableJson.Gunzip(gzip);
         }
         catch (InvalidDataException)
         {

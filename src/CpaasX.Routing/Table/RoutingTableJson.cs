@@ -41,10 +41,7 @@ public static class RoutingTableJson
     {
         if (bytes.StartsWith(GzipMagic))
         {
-            using var gzip = new GZipStream(new MemoryStream(bytes.ToArray()), CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            gzip.CopyTo(plain);
-            return Deserialize(plain.ToArray());
+            return Deserialize(Gunzip(bytes));
         }
 
         var table = JsonSerializer.Deserialize<RoutingTable>(bytes, Options)
@@ -56,6 +53,15 @@ public static class RoutingTableJson
         }
 
         return table;
+    }
+
+    /// <summary>The bytes inside a gzip stream (<c>routing.json.gz</c>); throws <see cref="InvalidDataException"/> when it is not gzip.</summary>
+    public static byte[] Gunzip(ReadOnlySpan<byte> gzip)
+    {
+        using var compressed = new GZipStream(new MemoryStream(gzip.ToArray()), CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        compressed.CopyTo(plain);
+        return plain.ToArray();
     }
 
     /// <summary>Loads <c>routing.json</c> or <c>routing.json.gz</c> from a file.</summary>
