@@ -35,6 +35,7 @@ internal static class OperatorBurstLoad
         var finalHash = RoutingTableJson.ContentHash(RoutingTableJson.Serialize(NamespaceCompiler.Compile(snapshot, ResourceValueIndex.Build(snapshot.Resources), DateTimeOffset.UtcNow).Table));
         var protectedCount = objects.Count(o => o is Application or Entity or Resource);
         Console.WriteLine($"live burst, namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {protectedCount} with the in-use finalizer), created {concurrency} at a time");
+        await ServerWarmUp.RunAsync(crds);
 
         TimeSpan operatorTime;
         await using (var server = await OperatorLoad.StartEmptyServerAsync(crds))

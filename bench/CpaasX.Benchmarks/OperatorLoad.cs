@@ -41,6 +41,7 @@ internal static class OperatorLoad
         var objects = SyntheticObjects.Snapshot(resources).All.ToList();
         var protectedCount = objects.Count(o => o is Application or Entity or Resource);
         Console.WriteLine($"namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {protectedCount} with the in-use finalizer)");
+        await ServerWarmUp.RunAsync(crds);
 
         TimeSpan operatorTime;
         await using (var server = await StartServerAsync(crds, objects, concurrency))

@@ -8,9 +8,11 @@ using k8s.Models;
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
-/// Applies a compiled namespace: for each object its status, then its finalizer (objects in parallel, up to
-/// <see cref="MaxConcurrentWrites"/>), then the routing ConfigMap; only what differs is written. A 409 on any write makes the namespace come back (<see cref="ReconcileResult.Requeue"/>)
-/// after the other writes were tried; an object deleted meanwhile is skipped.
+/// Applies a compiled namespace, routing first: every object's status, then the routing ConfigMap, then the in-use
+/// finalizers (objects in parallel, up to <see cref="MaxConcurrentWrites"/>); only what differs is written. Statuses
+/// and the table are what users and workloads wait on; a finalizer that comes a moment later leaves an object no less
+/// protected than one just created. A 409 on any write makes the namespace come back
+/// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped.
 /// </summary>
 public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMapPublisher publisher, EventRecorder events)
 {
@@ -27,16 +29,23 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
     public async Task<ReconcileResult> ApplyAsync(CompileResult compiled, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken)
     {
         var outcomes = new ConcurrentQueue<WriteOutcome>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, token) =>
+        var written = new ConcurrentQueue<(CompiledObject Object, string? ResourceVersion)>();
+        await ForEachObjectAsync(compiled.Objects, async (obj, token) =>
         {
-            foreach (var outcome in await ApplyObjectAsync(obj, token).ConfigureAwait(false))
+            var (outcome, resourceVersion) = await WriteStatusAsync(obj, token).ConfigureAwait(false);
+            outcomes.Enqueue(outcome);
+            if (outcome is WriteOutcome.Written or WriteOutcome.Unchanged)
             {
-                outcomes.Enqueue(outcome);
+                written.Enqueue((obj, resourceVersion));
             }
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         outcomes.Enqueue(await publisher.PublishAsync(compiled.Namespace, compiled.Table, observedConfigMap, cancellationToken).ConfigureAwait(false));
+
+        // On the object as its status write left it: a change by anyone else meanwhile is a conflict, not overwritten.
+        await ForEachObjectAsync(written, async (item, token) =>
+            outcomes.Enqueue(await objects.WriteFinalizerAsync(item.Object.Object, item.ResourceVersion, item.Object.KeepsFinalizer, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
         return ResultOf(outcomes);
     }
 
@@ -44,22 +53,21 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
     public async Task<ReconcileResult> RemoveAsync(string @namespace, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken) =>
         ResultOf([await publisher.RemoveAsync(@namespace, observedConfigMap, cancellationToken).ConfigureAwait(false)]);
 
-    /// <summary>One object's status, then (on the object as that write left it) its finalizer.</summary>
-    private async Task<IReadOnlyList<WriteOutcome>> ApplyObjectAsync(CompiledObject obj, CancellationToken cancellationToken)
+    private static Task ForEachObjectAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> write, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, write);
+
+    /// <summary>One object's status, and the event its transition calls for.</summary>
+    private async Task<(WriteOutcome Outcome, string? ResourceVersion)> WriteStatusAsync(CompiledObject obj, CancellationToken cancellationToken)
     {
-        var (statusOutcome, current) = await objects.WriteStatusAsync(obj, cancellationToken).ConfigureAwait(false);
-        if (statusOutcome != WriteOutcome.Written && statusOutcome != WriteOutcome.Unchanged)
-        {
-            return [statusOutcome];
-        }
+        var (outcome, resourceVersion) = await objects.WriteStatusAsync(obj, cancellationToken).ConfigureAwait(false);
 
         // Only a status actually written is a transition: a conflict retries, and the event comes with the write that lands.
-        if (statusOutcome == WriteOutcome.Written && ReadinessEvents.For(obj) is { } planned)
+        if (outcome == WriteOutcome.Written && ReadinessEvents.For(obj) is { } planned)
         {
-            await events.RecordAsync(ObjectReferences.ReferenceTo(current), planned, cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(ObjectReferences.ReferenceTo(obj.Object, resourceVersion), planned, cancellationToken).ConfigureAwait(false);
         }
 
-        return [statusOutcome, await objects.WriteFinalizerAsync(current, obj.KeepsFinalizer, cancellationToken).ConfigureAwait(false)];
+        return (outcome, resourceVersion);
     }
 
     private static ReconcileResult ResultOf(IReadOnlyCollection<WriteOutcome> outcomes) =>

@@ -11,13 +11,14 @@ internal static class ObjectReferences
         CustomResourceKinds.Find(obj.ApiVersion, obj.Kind)
         ?? throw new InvalidOperationException($"{obj.ApiVersion} {obj.Kind} is not a cpaasx.io kind.");
 
-    public static V1ObjectReference ReferenceTo(ICustomResource obj) => new()
+    /// <summary>A reference to <paramref name="obj"/> as it is at <paramref name="resourceVersion"/>.</summary>
+    public static V1ObjectReference ReferenceTo(ICustomResource obj, string? resourceVersion) => new()
     {
         ApiVersion = obj.ApiVersion,
         Kind = obj.Kind,
         Name = obj.Metadata.Name,
         NamespaceProperty = obj.Metadata.NamespaceProperty,
         Uid = obj.Metadata.Uid,
-        ResourceVersion = obj.Metadata.ResourceVersion,
+        ResourceVersion = resourceVersion,
     };
 }

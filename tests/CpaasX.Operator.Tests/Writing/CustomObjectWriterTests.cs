@@ -31,14 +31,29 @@ public sealed class CustomObjectWriterTests : IAsyncLifetime
         var app = await CreateApplicationAsync();
         var desired = TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier);
 
-        var (outcome, current) = await Writer.WriteStatusAsync(new CompiledObject(app, desired, null, []), CancellationToken.None);
+        var (outcome, resourceVersion) = await Writer.WriteStatusAsync(new CompiledObject(app, desired, null, []), CancellationToken.None);
 
         Assert.Equal(WriteOutcome.Written, outcome);
         var stored = await _cluster.GetAsync<Application>(Namespace, "checkout");
         Assert.True(StatusEquality.AreEqual(desired, stored!.Status));
-        Assert.Equal(stored.Metadata.ResourceVersion, current.Metadata.ResourceVersion);
+        Assert.Equal(stored.Metadata.ResourceVersion, resourceVersion);
         Assert.Equal(1, _cluster.Server.Requests.Writes("applications/status"));
         Assert.Equal(1, _cluster.Server.Requests.Writes("applications")); // the create only
+    }
+
+    [Fact]
+    public async Task A_status_write_leaves_spec_and_finalizers_as_stored()
+    {
+        var app = await CreateApplicationAsync(finalizers: ["example.com/other"]);
+        var desired = TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier);
+
+        await Writer.WriteStatusAsync(new CompiledObject(app, desired, null, []), CancellationToken.None);
+
+        var stored = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
+        Assert.Equal("checkout", stored.Spec.ApplicationId);
+        Assert.Equal(["example.com/other"], stored.Metadata.Finalizers);
+        Assert.Equal(app.Metadata.Uid, stored.Metadata.Uid);
+        Assert.True(StatusEquality.AreEqual(desired, stored.Status));
     }
 
     [Fact]
@@ -94,12 +109,28 @@ public sealed class CustomObjectWriterTests : IAsyncLifetime
     {
         var app = await CreateApplicationAsync(finalizers: ["example.com/other"]);
 
-        Assert.Equal(WriteOutcome.Written, await Writer.WriteFinalizerAsync(app, keepsFinalizer: true, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Written, await Writer.WriteFinalizerAsync(app, app.Metadata.ResourceVersion, keepsFinalizer: true, CancellationToken.None));
         var stored = await _cluster.GetAsync<Application>(Namespace, "checkout");
         Assert.Equal(["example.com/other", InUseProtection.Finalizer], stored!.Metadata.Finalizers);
 
-        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(stored, keepsFinalizer: true, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(stored, stored.Metadata.ResourceVersion, keepsFinalizer: true, CancellationToken.None));
         Assert.Equal(2, _cluster.Server.Requests.Writes("applications")); // the create and one patch
+    }
+
+    [Fact]
+    public async Task A_finalizer_is_not_written_over_a_change_made_after_the_status_write()
+    {
+        var app = await CreateApplicationAsync();
+        var (_, afterStatus) = await Writer.WriteStatusAsync(
+            new CompiledObject(app, TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier), true, []),
+            CancellationToken.None);
+        await _cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("""{"metadata":{"finalizers":["example.com/other"]}}""", V1Patch.PatchType.MergePatch),
+            CustomResourceKinds.Group, CustomResourceKinds.Version, Namespace, "applications", "checkout");
+
+        Assert.Equal(WriteOutcome.Conflict, await Writer.WriteFinalizerAsync(app, afterStatus, keepsFinalizer: true, CancellationToken.None));
+
+        Assert.Equal(["example.com/other"], (await _cluster.GetAsync<Application>(Namespace, "checkout"))!.Metadata.Finalizers);
     }
 
     [Fact]
@@ -110,7 +141,7 @@ public sealed class CustomObjectWriterTests : IAsyncLifetime
         var deleting = await _cluster.GetAsync<Application>(Namespace, "checkout");
         Assert.NotNull(deleting!.Metadata.DeletionTimestamp);
 
-        Assert.Equal(WriteOutcome.Written, await Writer.WriteFinalizerAsync(deleting, keepsFinalizer: false, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Written, await Writer.WriteFinalizerAsync(deleting, deleting.Metadata.ResourceVersion, keepsFinalizer: false, CancellationToken.None));
 
         Assert.Null(await _cluster.GetAsync<Application>(Namespace, "checkout"));
     }
@@ -120,8 +151,8 @@ public sealed class CustomObjectWriterTests : IAsyncLifetime
     {
         var app = await CreateApplicationAsync(finalizers: [InUseProtection.Finalizer]);
 
-        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(app, keepsFinalizer: null, CancellationToken.None));
-        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(app, keepsFinalizer: true, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(app, app.Metadata.ResourceVersion, keepsFinalizer: null, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Unchanged, await Writer.WriteFinalizerAsync(app, app.Metadata.ResourceVersion, keepsFinalizer: true, CancellationToken.None));
         Assert.Equal(1, _cluster.Server.Requests.Writes("applications")); // the create only
     }
 

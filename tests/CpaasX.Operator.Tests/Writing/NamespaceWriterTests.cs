@@ -45,6 +45,24 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Statuses_come_first_then_the_ConfigMap_then_the_finalizers()
+    {
+        var checkout = await CreateApplicationAsync("checkout");
+        var billing = await CreateApplicationAsync("billing");
+
+        await _writer.ApplyAsync(
+            Compiled(new CompiledObject(checkout, ReadyStatus(), KeepsFinalizer: true, []), new CompiledObject(billing, ReadyStatus(), KeepsFinalizer: true, [])),
+            null,
+            CancellationToken.None);
+
+        var writes = _cluster.Server.RequestLog.Snapshot()
+            .Where(request => request.Verb is "update" or "patch" || (request.Verb == "create" && request.Resource == "configmaps"))
+            .Select(request => request.Subresource is null ? $"{request.Verb} {request.Resource}" : $"{request.Verb} {request.Resource}/{request.Subresource}")
+            .ToList();
+        Assert.Equal(["update applications/status", "update applications/status", "create configmaps", "patch applications", "patch applications"], writes);
+    }
+
+    [Fact]
     public async Task Losing_and_regaining_Ready_record_a_Warning_and_a_Normal_event()
     {
         var app = await CreateApplicationAsync("checkout");
