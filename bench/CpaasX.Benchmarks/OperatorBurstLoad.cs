@@ -23,7 +23,7 @@ namespace CpaasX.Benchmarks;
 /// </summary>
 internal static class OperatorBurstLoad
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -51,12 +51,14 @@ internal static class OperatorBurstLoad
                 var stopwatch = Stopwatch.StartNew();
                 var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var operatorCpu = running.CpuTime();
+                var firstWrite = OperatorLoad.WaitUntilFirstStatusWriteAsync(server, stopwatch);
                 await OperatorLoad.CreateAllAsync(client, objects, concurrency);
                 var created = stopwatch.Elapsed;
                 operatorTime = await WaitUntilSettledAsync(client, finalHash, stopwatch);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU until then: operator {(running.CpuTime() - operatorCpu).TotalSeconds:F1} s, server and creating client {(Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalSeconds:F1} s"));
                 await OperatorLoad.WaitUntilQuietAsync(server);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: creates done after {created.TotalSeconds:F1} s, all Ready and final ConfigMap after {operatorTime.TotalSeconds:F1} s"));
+                var firstStatusWrite = await firstWrite;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator: creates done after {created.TotalSeconds:F1} s, first status write after {firstStatusWrite.TotalSeconds:F1} s, all Ready and final ConfigMap after {operatorTime.TotalSeconds:F1} s"));
                 OperatorLoad.ReportWrites("operator writes", server, objects.Count, protectedCount);
                 Console.WriteLine($"operator reconciles of the namespace during the burst: {await running.ReconcilesAsync() - reconcilesBefore}");
                 Console.WriteLine($"operator peak RSS: {running.PeakRssMegabytes()} MB");

@@ -53,7 +53,7 @@ internal static class OperatorLoad
             var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using (var first = OperatorProcess.Start(kubeconfig))
             {
-                var firstWrite = await WaitUntilWrittenAsync(server, stopwatch);
+                var firstWrite = await WaitUntilFirstStatusWriteAsync(server, stopwatch);
                 await WaitUntilRoutedAsync(server, objects.Count);
                 operatorTime = stopwatch.Elapsed;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU until then: operator {first.CpuTime().TotalSeconds:F1} s, server {(Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalSeconds:F1} s"));
@@ -132,10 +132,10 @@ internal static class OperatorLoad
         return created;
     }
 
-    /// <summary>How long after start the operator made its first write: its start, list and compile before writing.</summary>
-    private static async Task<TimeSpan> WaitUntilWrittenAsync(EmbeddedApiServer server, Stopwatch stopwatch)
+    /// <summary>When the operator made its first status write: what it did before (start, list or watch, compile) is done.</summary>
+    internal static async Task<TimeSpan> WaitUntilFirstStatusWriteAsync(EmbeddedApiServer server, Stopwatch stopwatch)
     {
-        while (server.Requests.TotalWrites() == 0)
+        while (StatusWrites(server) == 0)
         {
             await Task.Delay(FirstWritePoll);
         }
