@@ -31,7 +31,7 @@ public sealed class OperatorInstance : IAsyncDisposable
     {
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
-        _informers = new ClusterInformers(_client, options.Namespaces, loggerFactory);
+        _informers = new ClusterInformers(_client, options.Namespaces, loggerFactory, configuration.TlsServerName);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(

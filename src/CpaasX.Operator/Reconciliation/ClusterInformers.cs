@@ -23,15 +23,16 @@ public sealed class ClusterInformers
     private readonly List<Func<bool>> _synced = [];
     private readonly List<Func<CancellationToken, Task>> _waits = [];
 
-    public ClusterInformers(IKubernetes client, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
+    public ClusterInformers(Kubernetes client, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory, string? tlsServerName = null)
     {
         var settings = new InformerSettings { Namespaces = namespaces };
-        Applications = Track(Custom<Application>(client, CustomResourceKinds.Application, settings, loggerFactory));
-        Entities = Track(Custom<Entity>(client, CustomResourceKinds.Entity, settings, loggerFactory));
-        Resources = Track(Custom<Resource>(client, CustomResourceKinds.Resource, settings, loggerFactory));
-        ResourceAssociations = Track(Custom<ResourceAssociation>(client, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
-        SenderStrategies = Track(Custom<SenderStrategy>(client, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
-        InboundConfigurations = Track(Custom<InboundConfiguration>(client, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
+        var streams = new ApiStreams(client, tlsServerName);
+        Applications = Track(Custom<Application>(streams, CustomResourceKinds.Application, settings, loggerFactory));
+        Entities = Track(Custom<Entity>(streams, CustomResourceKinds.Entity, settings, loggerFactory));
+        Resources = Track(Custom<Resource>(streams, CustomResourceKinds.Resource, settings, loggerFactory));
+        ResourceAssociations = Track(Custom<ResourceAssociation>(streams, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
+        SenderStrategies = Track(Custom<SenderStrategy>(streams, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
+        InboundConfigurations = Track(Custom<InboundConfiguration>(streams, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
         RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
             new ConfigMapListWatchClient(client),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
@@ -80,13 +81,13 @@ public sealed class ClusterInformers
         return informer;
     }
 
-    private static Informer<T> Custom<T>(IKubernetes client, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
+    private static Informer<T> Custom<T>(ApiStreams streams, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
         where T : class, ICustomResource =>
         new(
             new CustomObjectListWatchClient<T>(
-                client,
+                streams,
                 new CustomResourceName(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural),
-                element => element.Deserialize<T>(CpaasxJson.Options) ?? throw new JsonException($"The API sent a null {kind.Kind}.")),
+                CpaasxJson.Options),
             settings,
             logger: loggerFactory.CreateLogger<Informer<T>>());
 }

@@ -1,112 +1,125 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
 
 namespace CpaasX.Operator.Runtime;
 
 /// <summary>
-/// Lists and watches one custom resource through KubernetesClient's CustomObjects API. The API hands out raw
-/// JSON; <c>deserialize</c> turns each object into <typeparamref name="T"/> (by default with the client's own
-/// JSON settings), so the informer does not depend on how the API types are written.
+/// Lists and watches one custom resource, decoding each list page and each watch line once, from UTF-8 straight into
+/// <typeparamref name="T"/> with the given JSON options. (KubernetesClient's CustomObjects API parses each answer into
+/// a JSON tree first, and its watch reads every line as text and parses it twice more: an informer decodes every
+/// object in the namespaces it watches, including the echo of each of the operator's own writes.)
 /// </summary>
-public sealed class CustomObjectListWatchClient<T> : IListWatchClient<T>
+public sealed class CustomObjectListWatchClient<T>(
+    ApiStreams api,
+    CustomResourceName resource,
+    JsonSerializerOptions options,
+    ListWatchSettings? settings = null) : IListWatchClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly IKubernetes _client;
-    private readonly CustomResourceName _resource;
-    private readonly Func<JsonElement, T> _deserialize;
-    private readonly ListWatchSettings _settings;
-
-    public CustomObjectListWatchClient(
-        IKubernetes client,
-        CustomResourceName resource,
-        Func<JsonElement, T>? deserialize = null,
-        ListWatchSettings? settings = null)
-    {
-        _client = client;
-        _resource = resource;
-        _deserialize = deserialize ?? (element => KubernetesJson.Deserialize<T>(element));
-        _settings = settings ?? new ListWatchSettings();
-    }
+    private readonly ListWatchSettings _settings = settings ?? new ListWatchSettings();
 
     public Task<ListResult<T>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken) =>
         ListPage<T>.CollectAsync(async continueToken =>
         {
-            var response = @namespace is null
-                ? await _client.CustomObjects.ListCustomObjectForAllNamespacesAsync(
-                    _resource.Group,
-                    _resource.Version,
-                    _resource.Plural,
-                    continueParameter: continueToken,
-                    labelSelector: labelSelector,
-                    limit: _settings.PageSize,
-                    cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await _client.CustomObjects.ListNamespacedCustomObjectAsync(
-                    _resource.Group,
-                    _resource.Version,
-                    @namespace,
-                    _resource.Plural,
-                    continueParameter: continueToken,
-                    labelSelector: labelSelector,
-                    limit: _settings.PageSize,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-            return ToPage(response);
+            using var response = await api.GetAsync(
+                UriOf(@namespace, ("limit", _settings.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector)),
+                cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = body.ConfigureAwait(false);
+            var list = await JsonSerializer.DeserializeAsync<ObjectList>(body, options, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException($"The API answered the list of {resource.Plural} with null.");
+            return new ListPage<T>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty, list.Metadata?.ContinueProperty);
         });
 
-    public IAsyncEnumerable<WatchEvent<T>> WatchAsync(
+    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
         string? @namespace,
         string? labelSelector,
         string resourceVersion,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var timeoutSeconds = (int)_settings.WatchTimeout.TotalSeconds;
-        return WatchEventStream.AdaptAsync(
-            onError => @namespace is null
-                ? _client.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
-                    _resource.Group,
-                    _resource.Version,
-                    _resource.Plural,
-                    allowWatchBookmarks: true,
-                    labelSelector: labelSelector,
-                    resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds,
-                    onError: onError,
-                    cancellationToken: cancellationToken)
-                : _client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                    _resource.Group,
-                    _resource.Version,
-                    @namespace,
-                    _resource.Plural,
-                    allowWatchBookmarks: true,
-                    labelSelector: labelSelector,
-                    resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds,
-                    onError: onError,
-                    cancellationToken: cancellationToken),
-            obj => _deserialize(AsJson(obj)),
-            obj => ResourceVersionOf(AsJson(obj)),
-            cancellationToken);
+        var timeoutSeconds = ((int)_settings.WatchTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await OpenWatchAsync(
+            UriOf(@namespace, ("watch", "true"), ("allowWatchBookmarks", "true"), ("resourceVersion", resourceVersion), ("timeoutSeconds", timeoutSeconds), ("labelSelector", labelSelector)),
+            cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            yield return WatchEvent<T>.Error(new V1Status { Code = StatusCodes.Gone, Reason = "Expired", Message = $"resourceVersion {resourceVersion} is too old" });
+            yield break;
+        }
+
+        using (response)
+        {
+            var lines = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            try
+            {
+                while (true)
+                {
+                    var read = await lines.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    var buffer = read.Buffer;
+                    while (buffer.PositionOf((byte)'\n') is { } end)
+                    {
+                        var line = buffer.Slice(0, end);
+                        buffer = buffer.Slice(buffer.GetPosition(1, end));
+                        if (!line.IsEmpty)
+                        {
+                            yield return WatchLineDecoder.Decode<T>(line, options);
+                        }
+                    }
+
+                    if (read.IsCompleted)
+                    {
+                        // The server may end the stream without a newline after the last event.
+                        if (!buffer.IsEmpty)
+                        {
+                            yield return WatchLineDecoder.Decode<T>(buffer, options);
+                        }
+
+                        yield break;
+                    }
+
+                    lines.AdvanceTo(buffer.Start, buffer.End);
+                }
+            }
+            finally
+            {
+                await lines.CompleteAsync().ConfigureAwait(false);
+            }
+        }
     }
 
-    private ListPage<T> ToPage(object response)
+    /// <summary>The open watch; null when the API answers the request itself with 410 (the resourceVersion is too old).</summary>
+    private async Task<HttpResponseMessage?> OpenWatchAsync(string relativeUri, CancellationToken cancellationToken)
     {
-        var list = AsJson(response);
-        var items = list.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(_deserialize).ToList()
-            : [];
-        var continueToken = list.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("continue", out var token)
-            ? token.GetString()
-            : null;
-        return new ListPage<T>(items, ResourceVersionOf(list) ?? string.Empty, continueToken);
+        try
+        {
+            return await api.GetAsync(relativeUri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException error) when (error.Response?.StatusCode == HttpStatusCode.Gone)
+        {
+            return null;
+        }
     }
 
-    private static string? ResourceVersionOf(JsonElement obj) =>
-        obj.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var resourceVersion)
-            ? resourceVersion.GetString()
-            : null;
+    private string UriOf(string? @namespace, params (string Name, string? Value)[] query)
+    {
+        var path = @namespace is null
+            ? $"apis/{resource.Group}/{resource.Version}/{resource.Plural}"
+            : $"apis/{resource.Group}/{resource.Version}/namespaces/{Uri.EscapeDataString(@namespace)}/{resource.Plural}";
+        var parameters = query.Where(parameter => !string.IsNullOrEmpty(parameter.Value))
+            .Select(parameter => $"{parameter.Name}={Uri.EscapeDataString(parameter.Value!)}");
+        return $"{path}?{string.Join('&', parameters)}";
+    }
 
-    // The client deserializes untyped responses as JsonElement.
-    private static JsonElement AsJson(object response) =>
-        response as JsonElement? ?? throw new InvalidOperationException($"Expected a JSON object from the API, got {response.GetType().Name}.");
+    /// <summary>A list answer: its metadata (resourceVersion, continue) and its items.</summary>
+    private sealed record ObjectList(
+        [property: JsonPropertyName("metadata")] V1ListMeta? Metadata,
+        [property: JsonPropertyName("items")] List<T>? Items);
 }

@@ -4,16 +4,20 @@ using System.Text;
 
 namespace CpaasX.Operator.Tests.Runtime;
 
-/// <summary>Answers KubernetesClient's HTTP requests in process from a function of the request, and records each request URI.</summary>
+/// <summary>Answers KubernetesClient's HTTP requests in process from a function of the request, and records each request URI and its authorization and host headers.</summary>
 internal sealed class CannedApiHandler(Func<HttpRequestMessage, (HttpStatusCode Status, string Body)> answer) : DelegatingHandler
 {
     private readonly ConcurrentQueue<Uri> _requests = new();
+    private readonly ConcurrentQueue<(string? Authorization, string? Host)> _headers = new();
 
     public IReadOnlyList<Uri> Requests => [.. _requests];
+
+    public IReadOnlyList<(string? Authorization, string? Host)> Headers => [.. _headers];
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request.RequestUri!);
+        _headers.Enqueue((request.Headers.Authorization?.ToString(), request.Headers.Host));
         var (status, body) = answer(request);
         return Task.FromResult(new HttpResponseMessage(status)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 
+using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Runtime;
 
 using k8s;
@@ -17,7 +18,7 @@ public sealed class KubernetesListWatchClientTests
         var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("continue=page2", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"11"},"items":[""" + Widget("b", "9") + "]}")
             : (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"10","continue":"page2"},"items":[""" + Widget("a", "8") + "]}"));
-        var client = new CustomObjectListWatchClient<TestWidget>(Api(handler), Widgets, settings: new ListWatchSettings { PageSize = 1 });
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options, settings: new ListWatchSettings { PageSize = 1 });
 
         var list = await client.ListAsync("ns", "app=x", CancellationToken.None);
 
@@ -37,7 +38,7 @@ public sealed class KubernetesListWatchClientTests
             """{"type":"BOOKMARK","object":{"kind":"Widget","apiVersion":"test.cpaasx.io/v1","metadata":{"resourceVersion":"12"}}}""",
             """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410,"message":"too old resource version: 10 (12)"}}""");
         var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
-        var client = new CustomObjectListWatchClient<TestWidget>(Api(handler), Widgets);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
 
@@ -58,11 +59,59 @@ public sealed class KubernetesListWatchClientTests
     public async Task A_watch_refused_with_410_becomes_an_expired_error_event()
     {
         var handler = new CannedApiHandler(_ => (HttpStatusCode.Gone, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410}"""));
-        var client = new CustomObjectListWatchClient<TestWidget>(Api(handler), Widgets);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
 
         Assert.True(Assert.Single(events).IsExpired);
+    }
+
+    [Fact]
+    public async Task Watch_lines_are_read_whatever_the_order_of_their_fields_and_a_bad_line_becomes_an_error_event()
+    {
+        var stream = string.Join('\n',
+            """{"object":""" + Widget("a", "11") + ""","type":"MODIFIED"}""",
+            "not json",
+            """{"type":"RENAMED","object":""" + Widget("b", "12") + "}",
+            """{"type":"DELETED","object":""" + Widget("c", "13") + "}") + "\n";
+        var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+
+        var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
+
+        Assert.Equal([WatchEventType.Modified, WatchEventType.Error, WatchEventType.Error, WatchEventType.Deleted], events.Select(change => change.Type));
+        Assert.Equal(("a", "11"), (events[0].Object!.Metadata.Name, events[0].Object!.Metadata.ResourceVersion));
+        Assert.All(events.Skip(1).Take(2), change => Assert.Equal("InvalidWatchEvent", change.Status!.Reason));
+        Assert.Contains("RENAMED", events[2].Status!.Message, StringComparison.Ordinal);
+        Assert.Equal("c", events[3].Object!.Metadata.Name);
+    }
+
+    [Fact]
+    public async Task Lists_and_watches_send_the_client_credentials_and_the_configured_server_name()
+    {
+        var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("watch=true", StringComparison.Ordinal)
+            ? (HttpStatusCode.OK, string.Empty)
+            : (HttpStatusCode.OK, """{"metadata":{"resourceVersion":"10"},"items":[]}"""));
+        var api = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9", AccessToken = "secret-token" }, handler);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(api, "api.cluster.example"), Widgets, CpaasxJson.Options);
+
+        await client.ListAsync(null, null, CancellationToken.None);
+        await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
+
+        Assert.Equal(2, handler.Headers.Count);
+        Assert.All(handler.Headers, headers => Assert.Equal(("Bearer secret-token", "api.cluster.example"), headers));
+    }
+
+    [Fact]
+    public async Task A_failed_list_throws_the_client_error_with_the_status_and_body()
+    {
+        var handler = new CannedApiHandler(_ => (HttpStatusCode.Forbidden, """{"kind":"Status","reason":"Forbidden","code":403}"""));
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+
+        var error = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => client.ListAsync("ns", null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.Response.StatusCode);
+        Assert.Contains("Forbidden", error.Response.Content, StringComparison.Ordinal);
     }
 
     [Fact]
