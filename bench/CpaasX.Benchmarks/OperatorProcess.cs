@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,10 +15,12 @@ internal sealed class OperatorProcess : IDisposable
 
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly ConcurrentQueue<string> _errors;
 
-    private OperatorProcess(Process process, int port)
+    private OperatorProcess(Process process, int port, ConcurrentQueue<string> errors)
     {
         _process = process;
+        _errors = errors;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
@@ -37,11 +40,18 @@ internal sealed class OperatorProcess : IDisposable
         var process = Process.Start(start)!;
 
 
+        var errors = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                errors.Enqueue(text);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process, port);
+        return new OperatorProcess(process, port, errors);
     }
 
     public long PeakRssMegabytes() =>
@@ -83,11 +93,19 @@ internal sealed class OperatorProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>Asks the operator's HTTP endpoint until <paramref name="check"/> holds, treating a refused connection as not yet.</summary>
-    private static async Task PollAsync(Func<Task<bool>> check)
+    /// <summary>
+    /// Asks the operator's HTTP endpoint until <paramref name="check"/> holds, treating a refused connection as not yet;
+    /// an operator that exits meanwhile (a bad flag, say) fails the scenario with what it wrote to stderr.
+    /// </summary>
+    private async Task PollAsync(Func<Task<bool>> check)
     {
         while (true)
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The operator exited with code {_process.ExitCode}: {string.Join(Environment.NewLine, _errors)}");
+            }
+
             try
             {
                 if (await check())
