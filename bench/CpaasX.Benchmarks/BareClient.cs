@@ -1,6 +1,7 @@
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
 
 using k8s;
@@ -19,10 +20,10 @@ internal sealed class BareClient
     private readonly CustomObjectWriter _writer;
     private readonly RoutingConfigMapPublisher _publisher;
 
-    public BareClient(IKubernetes client)
+    public BareClient(Kubernetes client)
     {
         var metrics = new OperatorMetrics();
-        _writer = new CustomObjectWriter(client, metrics);
+        _writer = new CustomObjectWriter(new ApiHttp(client), metrics);
         _publisher = new RoutingConfigMapPublisher(client, OperatorOptions.DefaultConfigMapName, metrics, new EventRecorder(client, "bare", TimeProvider.System, NullLogger.Instance), NullLogger.Instance);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
 
 namespace CpaasX.Benchmarks;
@@ -25,7 +26,7 @@ internal static class ServerWarmUp
         var created = await OperatorLoad.CreateAllAsync(client, objects, 16);
         var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(SyntheticObjects.Namespace, created), ResourceValueIndex.Build(created.OfType<Operator.Api.V1Alpha1.Resource>()), DateTimeOffset.UtcNow);
         await new BareClient(client).WriteAsync(compiled);
-        var writer = new CustomObjectWriter(client, new OperatorMetrics());
+        var writer = new CustomObjectWriter(new ApiHttp(client), new OperatorMetrics());
         await Parallel.ForEachAsync(compiled.Objects, async (obj, cancellationToken) =>
             await writer.WriteFinalizerAsync(obj.Object, null, obj.KeepsFinalizer, cancellationToken));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server warmed up on {objects.Count} objects in {stopwatch.Elapsed.TotalSeconds:F1} s (untimed)"));

@@ -31,11 +31,12 @@ public sealed class OperatorInstance : IAsyncDisposable
     {
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
-        _informers = new ClusterInformers(_client, options.Namespaces, loggerFactory, configuration.TlsServerName);
+        var api = new ApiHttp(_client, configuration.TlsServerName);
+        _informers = new ClusterInformers(_client, api, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(
-            new CustomObjectWriter(_client, Metrics),
+            new CustomObjectWriter(api, Metrics),
             new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
             events);
         _controller = new Controller<string>(

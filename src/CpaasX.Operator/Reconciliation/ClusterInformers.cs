@@ -23,16 +23,15 @@ public sealed class ClusterInformers
     private readonly List<Func<bool>> _synced = [];
     private readonly List<Func<CancellationToken, Task>> _waits = [];
 
-    public ClusterInformers(Kubernetes client, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory, string? tlsServerName = null)
+    public ClusterInformers(Kubernetes client, ApiHttp api, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
     {
         var settings = new InformerSettings { Namespaces = namespaces };
-        var streams = new ApiStreams(client, tlsServerName);
-        Applications = Track(Custom<Application>(streams, CustomResourceKinds.Application, settings, loggerFactory));
-        Entities = Track(Custom<Entity>(streams, CustomResourceKinds.Entity, settings, loggerFactory));
-        Resources = Track(Custom<Resource>(streams, CustomResourceKinds.Resource, settings, loggerFactory));
-        ResourceAssociations = Track(Custom<ResourceAssociation>(streams, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
-        SenderStrategies = Track(Custom<SenderStrategy>(streams, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
-        InboundConfigurations = Track(Custom<InboundConfiguration>(streams, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
+        Applications = Track(Custom<Application>(api, CustomResourceKinds.Application, settings, loggerFactory));
+        Entities = Track(Custom<Entity>(api, CustomResourceKinds.Entity, settings, loggerFactory));
+        Resources = Track(Custom<Resource>(api, CustomResourceKinds.Resource, settings, loggerFactory));
+        ResourceAssociations = Track(Custom<ResourceAssociation>(api, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
+        SenderStrategies = Track(Custom<SenderStrategy>(api, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
+        InboundConfigurations = Track(Custom<InboundConfiguration>(api, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
         RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
             new ConfigMapListWatchClient(client),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
@@ -81,11 +80,11 @@ public sealed class ClusterInformers
         return informer;
     }
 
-    private static Informer<T> Custom<T>(ApiStreams streams, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
+    private static Informer<T> Custom<T>(ApiHttp api, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
         where T : class, ICustomResource =>
         new(
             new CustomObjectListWatchClient<T>(
-                streams,
+                api,
                 new CustomResourceName(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural),
                 CpaasxJson.Options),
             settings,

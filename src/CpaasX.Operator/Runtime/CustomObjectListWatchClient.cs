@@ -18,7 +18,7 @@ namespace CpaasX.Operator.Runtime;
 /// object in the namespaces it watches, including the echo of each of the operator's own writes.)
 /// </summary>
 public sealed class CustomObjectListWatchClient<T>(
-    ApiStreams api,
+    ApiHttp api,
     CustomResourceName resource,
     JsonSerializerOptions options,
     ListWatchSettings? settings = null) : IListWatchClient<T>

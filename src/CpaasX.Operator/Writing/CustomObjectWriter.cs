@@ -4,9 +4,8 @@ using System.Text.Json.Nodes;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
 
-using k8s;
-using k8s.Models;
 
 namespace CpaasX.Operator.Writing;
 
@@ -15,8 +14,11 @@ namespace CpaasX.Operator.Writing;
 /// only when it differs from what was observed, each with a resourceVersion as precondition so a stale view never
 /// overwrites a newer one (the API answers 409 instead).
 /// </summary>
-public sealed class CustomObjectWriter(IKubernetes client, OperatorMetrics metrics)
+public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
 {
+    private const string JsonContentType = "application/json";
+    private const string MergePatchContentType = "application/merge-patch+json";
+
     /// <summary>
     /// Writes the desired status when it differs; returns the resourceVersion the object has after it (the observed
     /// one when nothing was written), the precondition of a finalizer write that follows.
@@ -44,12 +46,7 @@ public sealed class CustomObjectWriter(IKubernetes client, OperatorMetrics metri
             },
             ["status"] = StatusEquality.ToJson(compiled.DesiredStatus),
         };
-        var kind = ObjectReferences.KindOf(observed);
-        return await SendAsync(
-            observed,
-            () => client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
-                body, CustomResourceKinds.Group, CustomResourceKinds.Version, observed.Metadata.NamespaceProperty, kind.Plural, observed.Metadata.Name,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await SendAsync(observed, HttpMethod.Put, "/status", body, JsonContentType, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,23 +74,23 @@ public sealed class CustomObjectWriter(IKubernetes client, OperatorMetrics metri
                 ["finalizers"] = new JsonArray([.. wanted.Select(finalizer => JsonValue.Create(finalizer))]),
             },
         };
-        var kind = ObjectReferences.KindOf(observed);
-        var (outcome, _) = await SendAsync(
-            observed,
-            () => client.CustomObjects.PatchNamespacedCustomObjectAsync(
-                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-                CustomResourceKinds.Group, CustomResourceKinds.Version, observed.Metadata.NamespaceProperty, kind.Plural, observed.Metadata.Name,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var (outcome, _) = await SendAsync(observed, HttpMethod.Patch, string.Empty, patch, MergePatchContentType, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
-    /// <summary>Sends one write; of the answer only the new resourceVersion is read, the watch brings the object.</summary>
-    private static async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(ICustomResource observed, Func<Task<object>> write)
+    /// <summary>Sends one write to the object's URL (plus <paramref name="subresource"/>); of the answer only the new resourceVersion is read, the watch brings the object.</summary>
+    private async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
+        ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, CancellationToken cancellationToken)
     {
+        var kind = ObjectReferences.KindOf(observed);
+        var path = $"apis/{CustomResourceKinds.Group}/{CustomResourceKinds.Version}/namespaces/{Uri.EscapeDataString(observed.Metadata.NamespaceProperty)}/{kind.Plural}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
         try
         {
-            var response = (JsonElement)await write().ConfigureAwait(false);
-            return (WriteOutcome.Written, response.GetProperty("metadata").GetProperty("resourceVersion").GetString());
+            using var response = await api.SendAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body), contentType, cancellationToken).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = answer.ConfigureAwait(false);
+            using var written = await JsonDocument.ParseAsync(answer, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (WriteOutcome.Written, written.RootElement.GetProperty("metadata").GetProperty("resourceVersion").GetString());
         }
         catch (Exception error) when (ApiErrors.IsConflict(error))
         {

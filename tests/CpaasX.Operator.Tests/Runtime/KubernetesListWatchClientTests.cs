@@ -18,7 +18,7 @@ public sealed class KubernetesListWatchClientTests
         var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("continue=page2", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"11"},"items":[""" + Widget("b", "9") + "]}")
             : (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"10","continue":"page2"},"items":[""" + Widget("a", "8") + "]}"));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options, settings: new ListWatchSettings { PageSize = 1 });
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options, settings: new ListWatchSettings { PageSize = 1 });
 
         var list = await client.ListAsync("ns", "app=x", CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class KubernetesListWatchClientTests
             """{"type":"BOOKMARK","object":{"kind":"Widget","apiVersion":"test.cpaasx.io/v1","metadata":{"resourceVersion":"12"}}}""",
             """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410,"message":"too old resource version: 10 (12)"}}""");
         var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
 
@@ -59,7 +59,7 @@ public sealed class KubernetesListWatchClientTests
     public async Task A_watch_refused_with_410_becomes_an_expired_error_event()
     {
         var handler = new CannedApiHandler(_ => (HttpStatusCode.Gone, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410}"""));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
 
@@ -75,7 +75,7 @@ public sealed class KubernetesListWatchClientTests
             """{"type":"RENAMED","object":""" + Widget("b", "12") + "}",
             """{"type":"DELETED","object":""" + Widget("c", "13") + "}") + "\n";
         var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
 
@@ -93,7 +93,7 @@ public sealed class KubernetesListWatchClientTests
             ? (HttpStatusCode.OK, string.Empty)
             : (HttpStatusCode.OK, """{"metadata":{"resourceVersion":"10"},"items":[]}"""));
         var api = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9", AccessToken = "secret-token" }, handler);
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(api, "api.cluster.example"), Widgets, CpaasxJson.Options);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(api, "api.cluster.example"), Widgets, CpaasxJson.Options);
 
         await client.ListAsync(null, null, CancellationToken.None);
         await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
@@ -106,7 +106,7 @@ public sealed class KubernetesListWatchClientTests
     public async Task A_failed_list_throws_the_client_error_with_the_status_and_body()
     {
         var handler = new CannedApiHandler(_ => (HttpStatusCode.Forbidden, """{"kind":"Status","reason":"Forbidden","code":403}"""));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiStreams(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var error = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => client.ListAsync("ns", null, CancellationToken.None));
 

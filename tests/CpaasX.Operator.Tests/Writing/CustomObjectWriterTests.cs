@@ -1,6 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
 
@@ -15,7 +16,7 @@ public sealed class CustomObjectWriterTests : IAsyncLifetime
     private readonly OperatorMetrics _metrics = new();
     private OperatorCluster _cluster = null!;
 
-    private CustomObjectWriter Writer => new(_cluster.Client, _metrics);
+    private CustomObjectWriter Writer => new(new ApiHttp(_cluster.Client), _metrics);
 
     public async Task InitializeAsync()
     {

@@ -22,7 +22,7 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
         var metrics = new OperatorMetrics();
         var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
         _writer = new NamespaceWriter(
-            new CustomObjectWriter(_cluster.Client, metrics),
+            new CustomObjectWriter(new ApiHttp(_cluster.Client), metrics),
             new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", metrics, events, NullLogger.Instance),
             events);
     }
