@@ -6,7 +6,6 @@ using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
 
-
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
