@@ -24,7 +24,7 @@ internal sealed class NamespaceCompilation
     private readonly Dictionary<string, Application> _applications;
     private readonly Dictionary<string, Entity> _entities;
     private readonly Dictionary<string, Resource> _resources;
-    private readonly Dictionary<string, ResourceDeclaration> _localWinners = new(StringComparer.Ordinal);
+    private Dictionary<string, Resource> _localWinners = [];
     private readonly Dictionary<ResourceAssociation, ResolvedAssociation> _resolved = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SenderStrategy, StrategyPool> _pools = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<InboundConfiguration, EffectiveRoute> _routes = new(ReferenceEqualityComparer.Instance);
@@ -80,17 +80,10 @@ internal sealed class NamespaceCompilation
 
     private void DecideResources()
     {
-        foreach (Resource resource in _snapshot.Resources.Where(resource => !IsDeleting(resource)))
-        {
-            if (ResourceValues.Key(resource.Spec) is string key)
-            {
-                ResourceDeclaration declaration = new(_snapshot.Namespace, resource.Metadata?.Name ?? "", resource.Metadata?.CreationTimestamp);
-                if (!_localWinners.TryGetValue(key, out ResourceDeclaration? current) || declaration.CompareTo(current) < 0)
-                {
-                    _localWinners[key] = declaration;
-                }
-            }
-        }
+        // Every Resource with a value counts, valid or not, as every declaration in other namespaces does.
+        _localWinners = Winners.Oldest(
+            _snapshot.Resources.Where(resource => !IsDeleting(resource) && ResourceValues.Key(resource.Spec) is not null),
+            resource => ResourceValues.Key(resource.Spec)!);
 
         List<Resource> passing = Pass(_snapshot.Resources, Invalid);
         passing = Pass(passing, DuplicateOf);
@@ -222,7 +215,8 @@ internal sealed class NamespaceCompilation
             return null;
         }
 
-        ResourceDeclaration local = _localWinners[key];
+        Resource localWinner = _localWinners[key];
+        ResourceDeclaration local = new(_snapshot.Namespace, localWinner.Metadata?.Name ?? "", localWinner.Metadata?.CreationTimestamp);
         ResourceDeclaration? foreign = _index.DeclarationsOf(key).FirstOrDefault(declaration => declaration.Namespace != _snapshot.Namespace);
         ResourceDeclaration winner = foreign is not null && foreign.CompareTo(local) < 0 ? foreign : local;
         return winner.Namespace == _snapshot.Namespace && winner.Name == resource.Metadata.Name
@@ -277,26 +271,24 @@ internal sealed class NamespaceCompilation
     private static string InboundKey(InboundConfiguration configuration) => string.Join(
         KeySeparator, configuration.Spec.ResourceRef!.Name, configuration.Spec.Channel, configuration.Spec.Keyword?.ToUpperInvariant());
 
-    // Configuration level first, then the number level of the resource, then the default application.
+    // The route the routing table gives the configuration, and which level decided it.
     private EffectiveRoute EffectiveRouteOf(InboundConfiguration configuration)
     {
         InboundConfigurationSpec spec = configuration.Spec;
-        ResourceSpec resource = _resources[spec.ResourceRef!.Name].Spec;
-        return (spec.ApplicationRef ?? spec.EntityRef) is not null
-            ? new EffectiveRoute
-            {
-                ApplicationId = ApplicationIdOf(spec.ApplicationRef) ?? RouteSources.DefaultApplicationId,
-                EntityId = EntityIdOf(spec.EntityRef),
-                Source = RouteSource.Configuration,
-            }
-            : (resource.ApplicationRef ?? resource.EntityRef) is not null
-                ? new EffectiveRoute
-                {
-                    ApplicationId = ApplicationIdOf(resource.ApplicationRef) ?? RouteSources.DefaultApplicationId,
-                    EntityId = EntityIdOf(resource.EntityRef),
-                    Source = RouteSource.Resource,
-                }
-                : new EffectiveRoute { ApplicationId = RouteSources.DefaultApplicationId, Source = RouteSource.Default };
+        Resource resource = _resources[spec.ResourceRef!.Name];
+        RouteTarget? configurationLevel = InboundFallThrough.LevelRoute(
+            ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef), RouteSources.Of(nameof(InboundConfiguration), configuration.Metadata.Name));
+        RouteTarget? numberLevel = InboundFallThrough.LevelRoute(
+            ApplicationIdOf(resource.Spec.ApplicationRef), EntityIdOf(resource.Spec.EntityRef), RouteSources.Of(nameof(Resource), resource.Metadata.Name));
+        RouteTarget route = InboundFallThrough.Route(configurationLevel, numberLevel);
+        return new EffectiveRoute
+        {
+            ApplicationId = route.ApplicationId,
+            EntityId = route.EntityId,
+            Source = ReferenceEquals(route, configurationLevel) ? RouteSource.Configuration
+                : ReferenceEquals(route, numberLevel) ? RouteSource.Resource
+                : RouteSource.Default,
+        };
     }
 
     private CompiledObject Compiled(ICustomResource item, Referrers referrers, AssociationUsage usage)

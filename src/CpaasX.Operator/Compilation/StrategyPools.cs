@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Routing.Model;
+using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 
 using PoolSender = CpaasX.Operator.Api.V1Alpha1.PoolSender;
@@ -53,7 +54,8 @@ internal sealed class StrategyPools
             .ToDictionary(priority => priority.SenderType!.Value, priority => priority.Priority!.Value);
         List<SenderResource> senders = [.. (candidates ?? [])
             .Where(entry => spec.Channel is null || entry.Channel == spec.Channel)
-            .Where(entry => spec.DestinationCountryCode is null || UsableFor(entry.Sender, spec.DestinationCountryCode))
+            .Where(entry => spec.DestinationCountryCode is null
+                || SenderCountries.CanSendTo(entry.Sender.Type, entry.Sender.Country, entry.Sender.Countries, spec.DestinationCountryCode))
             .Select(entry => entry.Sender)
             .DistinctBy(sender => sender.Name)];
         return new StrategyPool(
@@ -66,14 +68,6 @@ internal sealed class StrategyPools
                 .Take(AssociationList.MaxListed)
                 .Select(sender => new PoolSender { Resource = sender.Name, SenderType = sender.SenderType, Value = sender.Value })]);
     }
-
-    // Numbers send to their own country; alpha senders to their countries, or everywhere when they list none.
-    private static bool UsableFor(SenderResource sender, string country) => sender.Type switch
-    {
-        ResourceType.Number => sender.Country == country,
-        ResourceType.Alpha => sender.Countries is not { Count: > 0 } countries || countries.Contains(country),
-        _ => false,
-    };
 
     private sealed record Entry(Channel Channel, SenderResource Sender);
 }

@@ -242,34 +242,14 @@ public sealed class RoutingResolver
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            if (IsUsableFor(candidates[i].Sender, country))
+            var sender = candidates[i].Sender;
+            if (SenderCountries.CanSendTo(sender.Type, sender.Country, sender.Countries, country))
             {
                 candidates[kept++] = candidates[i];
             }
         }
 
         return kept;
-    }
-
-    // Numbers send to their own country; alpha senders to the countries they list, or anywhere when they list none.
-    private static bool IsUsableFor(PoolSender sender, string? country) => sender.Type switch
-    {
-        ResourceType.Number => country is not null && string.Equals(sender.Country, country, StringComparison.OrdinalIgnoreCase),
-        ResourceType.Alpha => sender.Countries.Count == 0 || (country is not null && Contains(sender.Countries, country)),
-        _ => true,
-    };
-
-    private static bool Contains(IReadOnlyList<string> countries, string country)
-    {
-        for (var i = 0; i < countries.Count; i++)
-        {
-            if (string.Equals(countries[i], country, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Keeps the lowest priority group that has senders; sender types the strategy does not rank come after all ranked ones.

@@ -6,7 +6,7 @@ namespace CpaasX.Routing.Table;
 /// Collects the Ready objects of one namespace, in any order, and builds its <see cref="RoutingTable"/>: every list sorted
 /// by ordinal keys, so the order of the calls never changes the table. Where two entries claim the same key (which the
 /// compiler's duplicate and conflict rules prevent) the one whose object name sorts first is kept.
-/// The inbound fall-through rules (configuration, then number level, then <c>default</c>) are applied here, once.
+/// The inbound fall-through (configuration, then number level, then <c>default</c>) is <see cref="InboundFallThrough"/>.
 /// </summary>
 public sealed class RoutingTableBuilder(string @namespace)
 {
@@ -65,9 +65,7 @@ public sealed class RoutingTableBuilder(string @namespace)
         string? applicationId = null,
         string? entityId = null)
     {
-        var numberLevel = applicationId is null && entityId is null
-            ? null
-            : new RouteTarget(applicationId ?? RouteSources.DefaultApplicationId, entityId, RouteSources.Of("Resource", resource.Name));
+        var numberLevel = InboundFallThrough.LevelRoute(applicationId, entityId, RouteSources.Of("Resource", resource.Name));
         _inboundResources[resource.Name] = new InboundResource(resource, [.. channels.Where(c => c != Channel.Voice)], shared, numberLevel);
         return this;
     }
@@ -136,7 +134,7 @@ public sealed class RoutingTableBuilder(string @namespace)
                 var defaultConfiguration = onChannel.FirstOrDefault(c => c.Keyword is null);
                 var defaultRoute = resource.Shared
                     ? null
-                    : defaultConfiguration is null ? resource.NumberLevel ?? RouteSources.DefaultRoute : EffectiveRoute(defaultConfiguration, resource);
+                    : defaultConfiguration is null ? InboundFallThrough.Route(null, resource.NumberLevel) : EffectiveRoute(defaultConfiguration, resource);
                 List<KeywordRoute> keywordRoutes =
                 [
                     .. onChannel
@@ -163,13 +161,7 @@ public sealed class RoutingTableBuilder(string @namespace)
         return [.. routes.OrderBy(r => r.Value, StringComparer.Ordinal).ThenBy(r => r.Channel).ThenBy(r => r.Resource, StringComparer.Ordinal)];
     }
 
-    // A configuration with an application or entity routes there; one with neither falls through to the number level,
-    // and with nothing set anywhere to the default application.
-    private static RouteTarget EffectiveRoute(InboundConfigurationInput configuration, InboundResource resource) =>
-        configuration.ApplicationId is null && configuration.EntityId is null
-            ? resource.NumberLevel ?? RouteSources.DefaultRoute
-            : new RouteTarget(
-                configuration.ApplicationId ?? RouteSources.DefaultApplicationId,
-                configuration.EntityId,
-                RouteSources.Of("InboundConfiguration", configuration.Name));
+    private static RouteTarget EffectiveRoute(InboundConfigurationInput configuration, InboundResource resource) => InboundFallThrough.Route(
+        InboundFallThrough.LevelRoute(configuration.ApplicationId, configuration.EntityId, RouteSources.Of("InboundConfiguration", configuration.Name)),
+        resource.NumberLevel);
 }
