@@ -26,6 +26,23 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
+    public void SeveralTablesAreKeyedByNamespaceInTheGivenOrderEachFormattedAsItsOwnFile()
+    {
+        var shop = SampleTables.Shop();
+        var empty = new RoutingTableBuilder("another").Build();
+
+        var json = Encoding.UTF8.GetString(RoutingTableJson.SerializeByNamespace([shop, empty]));
+
+        Assert.Equal(
+            "{\n  \"shop\": " + Nested(shop) + ",\n  \"another\": " + Nested(empty) + "\n}\n",
+            json);
+
+        // One table's routing.json one level deeper: every line after the first indented by two more spaces.
+        static string Nested(RoutingTable table) =>
+            Encoding.UTF8.GetString(RoutingTableJson.Serialize(table)).TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SortsEntriesByTheirKeys()
     {
         var table = SampleTables.Shop();

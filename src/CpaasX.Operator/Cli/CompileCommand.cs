@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
@@ -18,15 +15,6 @@ namespace CpaasX.Operator.Cli;
 internal static class CompileCommand
 {
     public const int NotReadyExitCode = 1;
-
-    // The format of routing.json, so that one namespace's output and each entry of several read alike.
-    private static readonly JsonSerializerOptions NamespacesOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-    };
 
     public static Command Create()
     {
@@ -65,9 +53,9 @@ internal static class CompileCommand
                 : $"{name}: Ready={ready?.Status} {ready?.Reason}: {ready?.Message}");
         }
 
-        string json = results is [CompileResult single]
-            ? System.Text.Encoding.UTF8.GetString(RoutingTableJson.Serialize(single.Table))
-            : ByNamespace(results);
+        string json = System.Text.Encoding.UTF8.GetString(results is [CompileResult single]
+            ? RoutingTableJson.Serialize(single.Table)
+            : RoutingTableJson.SerializeByNamespace(results.Select(result => result.Table)));
         if (outputFile is null)
         {
             output.Write(json);
@@ -90,17 +78,6 @@ internal static class CompileCommand
         {
             throw new UsageException($"--filename: {exception.Message}", exception);
         }
-    }
-
-    private static string ByNamespace(IReadOnlyList<CompileResult> results)
-    {
-        JsonObject tables = [];
-        foreach (CompileResult result in results)
-        {
-            tables[result.Namespace] = JsonNode.Parse(RoutingTableJson.Serialize(result.Table));
-        }
-
-        return tables.ToJsonString(NamespacesOptions) + "\n";
     }
 
     private static void Write(string path, string json)

@@ -24,17 +24,17 @@ internal static class ResolveCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create()
+    public static Command Create(Func<string, string?>? environment = null)
     {
         var resolve = new Command("resolve", "Resolve one message against a routing table with the routing rules, explaining the answer.");
-        resolve.Subcommands.Add(Outbound());
-        resolve.Subcommands.Add(Inbound());
+        resolve.Subcommands.Add(Outbound(environment ?? Environment.GetEnvironmentVariable));
+        resolve.Subcommands.Add(Inbound(environment ?? Environment.GetEnvironmentVariable));
         return resolve;
     }
 
-    private static Command Outbound()
+    private static Command Outbound(Func<string, string?> environment)
     {
-        var source = new RoutingTableSource();
+        var source = new RoutingTableSource(environment);
         var application = new Option<string>("--application") { Description = "The sending applicationId (empty: default).", Required = true };
         var entity = new Option<string?>("--entity") { Description = "The entityId the message is sent for." };
         var channel = ChannelOption();
@@ -65,9 +65,9 @@ internal static class ResolveCommand
         return command;
     }
 
-    private static Command Inbound()
+    private static Command Inbound(Func<string, string?> environment)
     {
-        var source = new RoutingTableSource();
+        var source = new RoutingTableSource(environment);
         var number = new Option<string>("--number") { Description = "The number (or chat-app sender) the message reached.", Required = true };
         var channel = ChannelOption();
         var text = new Option<string?>("--text") { Description = "The message text; its first word is the keyword." };

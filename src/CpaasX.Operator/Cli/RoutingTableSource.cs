@@ -13,7 +13,7 @@ namespace CpaasX.Operator.Cli;
 /// Where a command reads a routing table from: a file (<c>--routing</c>) or a namespace's routing ConfigMap in the
 /// cluster (<c>--namespace</c>, with <c>--kubeconfig</c> or KUBECONFIG or the in-cluster account); exactly one of the two.
 /// </summary>
-internal sealed class RoutingTableSource
+internal sealed class RoutingTableSource(Func<string, string?> environment)
 {
     private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, or routing.json.gz." };
     private readonly Option<string?> _namespace = new("--namespace") { Description = "Read the routing ConfigMap of this namespace from the cluster instead of a file." };
@@ -55,7 +55,8 @@ internal sealed class RoutingTableSource
     private RoutingTable FromCluster(ParseResult parseResult, string @namespace)
     {
         var name = parseResult.GetRequiredValue(_configMapName);
-        var configuration = ClusterConnection.Configure(parseResult.GetValue(_kubeconfig) ?? Environment.GetEnvironmentVariable(OperatorOptionsReader.KubeconfigVariable));
+        var configuration = ClusterConnection.Configure(
+            ClusterConnection.KubeconfigFiles(parseResult.GetValue(_kubeconfig), environment(ClusterConnection.KubeconfigVariable)));
         using var client = new Kubernetes(configuration);
         try
         {

@@ -25,7 +25,7 @@ internal static class RunCommand
         var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
         var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
         var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
-        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", OperatorOptionsReader.KubeconfigVariable);
+        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", ClusterConnection.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
             namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
@@ -46,7 +46,7 @@ internal static class RunCommand
                 Kubeconfig = parse.GetValue(kubeconfig),
             };
             var options = OperatorOptionsReader.Read(flags, environment ?? Environment.GetEnvironmentVariable);
-            var configuration = ClusterConnection.Configure(options.Kubeconfig);
+            var configuration = ClusterConnection.Configure(options.KubeconfigFiles);
             using var loggerFactory = OperatorLogging.Create(options.LogFormat);
             await using var running = await OperatorInstance.StartAsync(options, configuration, loggerFactory, cancellationToken);
             await WaitForShutdownAsync(cancellationToken);

@@ -35,8 +35,8 @@ public sealed record OperatorOptions
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
-    /// <summary>The kubeconfig file; null means the in-cluster service account.</summary>
-    public string? Kubeconfig { get; init; }
+    /// <summary>The kubeconfig files in order of precedence (see <see cref="ClusterConnection"/>); none means the in-cluster service account.</summary>
+    public IReadOnlyList<string> KubeconfigFiles { get; init; } = [];
 
     /// <summary>Lease timings; the defaults are controller-runtime's, tests shorten them.</summary>
     public TimeSpan LeaseDuration { get; init; } = LeaderElectionSettings.DefaultLeaseDuration;

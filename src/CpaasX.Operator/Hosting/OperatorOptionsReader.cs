@@ -22,7 +22,6 @@ internal static partial class OperatorOptionsReader
     public const string LeaseNamespaceVariable = "CPAASX_LEASE_NAMESPACE";
     public const string HttpAddressVariable = "CPAASX_HTTP_ADDRESS";
     public const string LogFormatVariable = "CPAASX_LOG_FORMAT";
-    public const string KubeconfigVariable = "KUBECONFIG";
 
     /// <summary>Set by the Deployment from the downward API: the operator's own namespace, where its Lease lives.</summary>
     public const string PodNamespaceVariable = "POD_NAMESPACE";
@@ -106,7 +105,7 @@ internal static partial class OperatorOptionsReader
             LeaseName = leaseName,
             HttpEndpoint = httpEndpoint,
             LogFormat = logFormat,
-            Kubeconfig = Pick(flags.Kubeconfig, KubeconfigVariable),
+            KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable)),
         };
     }
 

@@ -24,10 +24,42 @@ public static class RoutingTableJson
         RespectRequiredConstructorParameters = true,
     };
 
+    // The writer settings of Options, for output written around the serialized tables.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Options.Encoder,
+        Indented = Options.WriteIndented,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+    };
+
     public static byte[] Serialize(RoutingTable table)
     {
         using var buffer = new MemoryStream();
         JsonSerializer.Serialize(buffer, table, Options);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Several tables as one object keyed by namespace, in the order given, each table formatted as in <c>routing.json</c>
+    /// (the shape of <c>compile</c> over several namespaces).
+    /// </summary>
+    public static byte[] SerializeByNamespace(IEnumerable<RoutingTable> tables)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (RoutingTable table in tables)
+            {
+                writer.WritePropertyName(table.Namespace);
+                JsonSerializer.Serialize(writer, table, Options);
+            }
+
+            writer.WriteEndObject();
+        }
+
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }

@@ -1,4 +1,5 @@
 using CpaasX.ApiServer.Tests.Support;
+using CpaasX.Testing;
 
 using k8s;
 using k8s.Autorest;
@@ -47,7 +48,10 @@ public sealed class LeaseTests
         await firstLeads.Task.WaitAsync(Patience);
         var secondRun = second.RunUntilLeadershipLostAsync(secondStop.Token);
         var acquired = await scope.Client.CoordinationV1.ReadNamespacedLeaseAsync("leader", "default");
-        await Eventually(async () => (await scope.Client.CoordinationV1.ReadNamespacedLeaseAsync("leader", "default")).Spec.RenewTime > acquired.Spec.RenewTime);
+        await Eventually.UntilAsync(
+            async () => (await scope.Client.CoordinationV1.ReadNamespacedLeaseAsync("leader", "default")).Spec.RenewTime > acquired.Spec.RenewTime,
+            Patience,
+            "the leader renews the lease");
         var secondLeadWhileFirstRenews = secondLeads.Task.IsCompleted;
         await firstStop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstRun);
@@ -76,15 +80,5 @@ public sealed class LeaseTests
         });
         elector.OnStartedLeading += () => leads.TrySetResult();
         return elector;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");
-            await Task.Delay(100);
-        }
     }
 }

@@ -9,6 +9,8 @@ namespace CpaasX.ApiServer.Tests.Kubectl;
 /// <summary>The real kubectl (the one on PATH) drives the server over HTTP, as a user would.</summary>
 public sealed class KubectlTests
 {
+    private static readonly TimeSpan WatchPatience = TimeSpan.FromSeconds(10);
+
     private const string WidgetYaml = """
         apiVersion: example.com/v1
         kind: Widget
@@ -93,7 +95,8 @@ public sealed class KubectlTests
         var stale = await kubectl.Run("wait --for=condition=Ready widget/w1 --timeout=2s");
         var watchesBefore = scope.Server.Requests.Count("watch", "widgets");
         var waiting = kubectl.Start("wait --for=condition=Ready widget/w1 --timeout=20s");
-        await Eventually(() => scope.Server.Requests.Count("watch", "widgets") > watchesBefore);
+        await Testing.Eventually.UntilAsync(
+            () => Task.FromResult(scope.Server.Requests.Count("watch", "widgets") > watchesBefore), WatchPatience, "kubectl wait watches the widget");
         await scope.PatchStatus("w1", """{"status":{"conditions":[{"type":"Ready","status":"True","observedGeneration":2}]}}""");
         var ready = await waiting;
 
@@ -110,7 +113,8 @@ public sealed class KubectlTests
         await kubectl.Ok("apply -f -", Widget("w1", 3).Replace("  name: w1\n", "  name: w1\n  finalizers: [example.com/cleanup]\n", StringComparison.Ordinal));
 
         var deleting = kubectl.Start("delete widget w1 --timeout=20s");
-        await Eventually(() => scope.Server.Requests.Count("watch", "widgets") >= 1);
+        await Testing.Eventually.UntilAsync(
+            () => Task.FromResult(scope.Server.Requests.Count("watch", "widgets") >= 1), WatchPatience, "kubectl delete watches the widget");
         var held = await scope.Get("w1");
         await scope.Patch("w1", """{"metadata":{"finalizers":null}}""");
         var deleted = await deleting;
@@ -167,14 +171,4 @@ public sealed class KubectlTests
 
     private static string Widget(string name, int size) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, WidgetYaml, name, size) + "\n";
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "condition not reached in 10 s");
-    }
 }

@@ -74,6 +74,33 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
         Assert.Contains("no ConfigMap shop/cpaasx-routing", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_the_flag_the_kubeconfig_variable_is_read_as_a_path_list()
+    {
+        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        var missing = Path.Combine(_directory.FullName, "missing");
+
+        var (exitCode, output, error) = await RunAsync(
+            Kubeconfig($"{missing}{Path.PathSeparator}{_kubeconfig}"),
+            "outbound", "--namespace", Namespace, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("+12015550101", JsonDocument.Parse(output).RootElement.GetProperty("sender").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task An_unset_or_empty_kubeconfig_variable_means_in_cluster(string? variable)
+    {
+        var (exitCode, _, error) = await RunAsync(
+            Kubeconfig(variable),
+            "outbound", "--namespace", Namespace, "--application", "x", "--channel", "SMS", "--to", "+13125550000");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("No cluster", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -93,10 +120,14 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
         .AddInboundConfiguration("acme-stop", MainLine.Name, Channel.Sms, "STOP", "support", "acme")
         .Build();
 
+    private static Func<string, string?> Kubeconfig(string? variable) => name => name == "KUBECONFIG" ? variable : null;
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(Kubeconfig(null), args);
+
     // The command blocks on its one request; run it off the test's thread.
-    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => Task.Run(() =>
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(Func<string, string?> environment, params string[] args) => Task.Run(() =>
     {
-        var root = new RootCommand { ResolveCommand.Create() };
+        var root = new RootCommand { ResolveCommand.Create(environment) };
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = root.Parse(["resolve", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -20,6 +20,20 @@ public sealed class RunCommandTests
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "No cluster")]
+    [InlineData("", "No cluster")]
+    [InlineData("no-such-kubeconfig", "'no-such-kubeconfig'")]
+    public async Task Without_a_cluster_the_kubeconfig_variable_decides_the_error(string? kubeconfig, string said)
+    {
+        var error = new StringWriter();
+
+        var exitCode = await RunCommand.Create(name => name == "KUBECONFIG" ? kubeconfig : null).Parse([]).InvokeAsync(new InvocationConfiguration { Error = error });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(said, error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_invalid_environment_value_exits_with_2()
     {

@@ -9,6 +9,7 @@ using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
+using CpaasX.Testing;
 
 using k8s;
 using k8s.Models;
@@ -127,20 +128,8 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public async Task<IReadOnlyList<Corev1Event>> EventsAsync(string @namespace) =>
         [.. (await Client.CoreV1.ListNamespacedEventAsync(@namespace)).Items];
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="PatienceLimit"/>.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        using var limit = new CancellationTokenSource(PatienceLimit);
-        while (!await condition())
-        {
-            if (limit.IsCancellationRequested)
-            {
-                Assert.Fail($"Still not true after {PatienceLimit.TotalSeconds} s: {what}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary><see cref="Eventually.UntilAsync"/> with this suite's <see cref="PatienceLimit"/>.</summary>
+    public static Task EventuallyAsync(Func<Task<bool>> condition, string what) => Eventually.UntilAsync(condition, PatienceLimit, what);
 
     public static T Named<T>(T resource, string @namespace, string name)
         where T : ICustomResource

@@ -23,7 +23,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("cpaasx-operator", options.LeaseName);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 8080), options.HttpEndpoint);
         Assert.Equal(LogFormat.Text, options.LogFormat);
-        Assert.Null(options.Kubeconfig);
+        Assert.Empty(options.KubeconfigFiles);
     }
 
     [Fact]
@@ -54,7 +54,26 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("cpaasx-system", options.LeaseNamespace);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), options.HttpEndpoint);
         Assert.Equal(LogFormat.Json, options.LogFormat);
-        Assert.Equal("flag.kubeconfig", options.Kubeconfig);
+        Assert.Equal(["flag.kubeconfig"], options.KubeconfigFiles);
+    }
+
+    [Theory]
+    [InlineData(null, new string[0])]
+    [InlineData("", new string[0])]
+    [InlineData("/env/kubeconfig", new[] { "/env/kubeconfig" })]
+    public void Kubeconfig_variable_unset_or_empty_means_in_cluster_and_set_names_the_files(string? variable, string[] files)
+    {
+        var options = OperatorOptionsReader.Read(new OperatorFlags(), name => name == "KUBECONFIG" ? variable : null);
+
+        Assert.Equal(files, options.KubeconfigFiles);
+    }
+
+    [Fact]
+    public void The_kubeconfig_variable_is_a_path_list()
+    {
+        var options = OperatorOptionsReader.Read(new OperatorFlags(), name => name == "KUBECONFIG" ? $"a{Path.PathSeparator}b" : null);
+
+        Assert.Equal(["a", "b"], options.KubeconfigFiles);
     }
 
     [Fact]
