@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 
 using k8s;
@@ -7,12 +8,15 @@ namespace CpaasX.Operator.Runtime;
 
 /// <summary>
 /// Requests through a <see cref="Kubernetes"/> client's own HTTP pipeline (its handlers and certificates, its
-/// credentials, its server name), answered with the open response for the caller to decode: the client's API methods
-/// turn every body into text and every answer into a JSON tree before a caller sees it, which the operator's hot paths
+/// credentials), sent as the client sends its own (HTTP/2 asked for unless the configuration disables it, the
+/// configured server name), answered with the open response for the caller to decode: the client's API methods turn
+/// every body into text and every answer into a JSON tree before a caller sees it, which the operator's hot paths
 /// (informers' lists and watches, status and finalizer writes) do not need. A failed request throws the client's
 /// <see cref="HttpOperationException"/>, as its API methods do.
 /// </summary>
-public sealed class ApiHttp(Kubernetes client, string? tlsServerName = null)
+/// <param name="client">The client whose pipeline carries the requests.</param>
+/// <param name="configuration">What <paramref name="client"/> was built from; the client keeps its server name and HTTP/2 setting to itself.</param>
+public sealed class ApiHttp(Kubernetes client, KubernetesClientConfiguration? configuration = null)
 {
     /// <summary>Sends GET <paramref name="relativeUri"/>; returns as soon as the headers are in.</summary>
     public Task<HttpResponseMessage> GetAsync(string relativeUri, CancellationToken cancellationToken) =>
@@ -36,9 +40,14 @@ public sealed class ApiHttp(Kubernetes client, string? tlsServerName = null)
                 await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!string.IsNullOrWhiteSpace(tlsServerName))
+            if (configuration?.DisableHttp2 != true)
             {
-                request.Headers.Host = tlsServerName;
+                request.Version = HttpVersion.Version20;
+            }
+
+            if (!string.IsNullOrWhiteSpace(configuration?.TlsServerName))
+            {
+                request.Headers.Host = configuration.TlsServerName;
             }
 
             var response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);

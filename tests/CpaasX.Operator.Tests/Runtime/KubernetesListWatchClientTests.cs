@@ -86,20 +86,28 @@ public sealed class KubernetesListWatchClientTests
         Assert.Equal("c", events[3].Object!.Metadata.Name);
     }
 
-    [Fact]
-    public async Task Lists_and_watches_send_the_client_credentials_and_the_configured_server_name()
+    [Theory]
+    [InlineData(false, "2.0")]
+    [InlineData(true, "1.1")]
+    public async Task Lists_and_watches_are_sent_as_the_client_sends_its_own(bool disableHttp2, string version)
     {
         var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("watch=true", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, string.Empty)
             : (HttpStatusCode.OK, """{"metadata":{"resourceVersion":"10"},"items":[]}"""));
-        var api = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9", AccessToken = "secret-token" }, handler);
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(api, "api.cluster.example"), Widgets, CpaasxJson.Options);
+        var configuration = new KubernetesClientConfiguration
+        {
+            Host = "http://127.0.0.1:9",
+            AccessToken = "secret-token",
+            TlsServerName = "api.cluster.example",
+            DisableHttp2 = disableHttp2,
+        };
+        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(new Kubernetes(configuration, handler), configuration), Widgets, CpaasxJson.Options);
 
         await client.ListAsync(null, null, CancellationToken.None);
         await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
 
         Assert.Equal(2, handler.Headers.Count);
-        Assert.All(handler.Headers, headers => Assert.Equal(("Bearer secret-token", "api.cluster.example"), headers));
+        Assert.All(handler.Headers, headers => Assert.Equal(("Bearer secret-token", "api.cluster.example", Version.Parse(version)), headers));
     }
 
     [Fact]
