@@ -32,7 +32,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
         var api = new ApiHttp(_client, configuration);
-        _informers = new ClusterInformers(_client, api, options.Namespaces, loggerFactory);
+        _informers = new ClusterInformers(api, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(

@@ -23,7 +23,7 @@ public sealed class ClusterInformers
     private readonly List<Func<bool>> _synced = [];
     private readonly List<Func<CancellationToken, Task>> _waits = [];
 
-    public ClusterInformers(Kubernetes client, ApiHttp api, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
+    public ClusterInformers(ApiHttp api, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
     {
         var settings = new InformerSettings { Namespaces = namespaces };
         Applications = Track(Custom<Application>(api, CustomResourceKinds.Application, settings, loggerFactory));
@@ -33,7 +33,7 @@ public sealed class ClusterInformers
         SenderStrategies = Track(Custom<SenderStrategy>(api, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
         InboundConfigurations = Track(Custom<InboundConfiguration>(api, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
         RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
-            new ConfigMapListWatchClient(client),
+            new ApiListWatchClient<V1ConfigMap>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
             logger: loggerFactory.CreateLogger<Informer<V1ConfigMap>>()));
     }
@@ -83,9 +83,9 @@ public sealed class ClusterInformers
     private static Informer<T> Custom<T>(ApiHttp api, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
         where T : class, ICustomResource =>
         new(
-            new CustomObjectListWatchClient<T>(
+            new ApiListWatchClient<T>(
                 api,
-                new CustomResourceName(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural),
+                new ApiResource(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural),
                 CpaasxJson.Options),
             settings,
             logger: loggerFactory.CreateLogger<Informer<T>>());

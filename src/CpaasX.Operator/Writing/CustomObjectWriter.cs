@@ -82,7 +82,7 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
         ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, CancellationToken cancellationToken)
     {
         var kind = ObjectReferences.KindOf(observed);
-        var path = $"apis/{CustomResourceKinds.Group}/{CustomResourceKinds.Version}/namespaces/{Uri.EscapeDataString(observed.Metadata.NamespaceProperty)}/{kind.Plural}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
+        var path = $"{new ApiResource(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural).CollectionPath(observed.Metadata.NamespaceProperty)}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
         try
         {
             using var response = await api.SendAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body), contentType, cancellationToken).ConfigureAwait(false);

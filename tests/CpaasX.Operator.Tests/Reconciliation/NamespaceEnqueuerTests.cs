@@ -29,7 +29,7 @@ public sealed class NamespaceEnqueuerTests : IAsyncLifetime
 
         await _cluster.CreateAsync(Number("alpha", "line", "+12015550101"));
         await _cluster.CreateAsync(Number("gamma", "line", "+12015550199"));
-        var informers = new ClusterInformers(_cluster.Client, new ApiHttp(_cluster.Client), [], NullLoggerFactory.Instance);
+        var informers = new ClusterInformers(new ApiHttp(_cluster.Client), [], NullLoggerFactory.Instance);
         _ = new NamespaceEnqueuer(_queue, informers, "cpaasx-routing", NamespaceEnqueuer.DefaultSettleDelay);
         _informers = informers.RunAsync(_stop.Token);
         await informers.WaitForSyncAsync(CancellationToken.None);

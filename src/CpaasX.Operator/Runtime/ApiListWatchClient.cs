@@ -12,14 +12,14 @@ using k8s.Models;
 namespace CpaasX.Operator.Runtime;
 
 /// <summary>
-/// Lists and watches one custom resource, decoding each list page and each watch line once, from UTF-8 straight into
-/// <typeparamref name="T"/> with the given JSON options. (KubernetesClient's CustomObjects API parses each answer into
-/// a JSON tree first, and its watch reads every line as text and parses it twice more: an informer decodes every
+/// Lists and watches one kind, decoding each list page and each watch line once, from UTF-8 straight into
+/// <typeparamref name="T"/> with the given JSON options. (KubernetesClient's API methods parse each answer into a JSON
+/// tree or text first, and its watch reads every line as text and parses it twice more: an informer decodes every
 /// object in the namespaces it watches, including the echo of each of the operator's own writes.)
 /// </summary>
-public sealed class CustomObjectListWatchClient<T>(
+public sealed class ApiListWatchClient<T>(
     ApiHttp api,
-    CustomResourceName resource,
+    ApiResource resource,
     JsonSerializerOptions options,
     ListWatchSettings? settings = null) : IListWatchClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -110,12 +110,9 @@ public sealed class CustomObjectListWatchClient<T>(
 
     private string UriOf(string? @namespace, params (string Name, string? Value)[] query)
     {
-        var path = @namespace is null
-            ? $"apis/{resource.Group}/{resource.Version}/{resource.Plural}"
-            : $"apis/{resource.Group}/{resource.Version}/namespaces/{Uri.EscapeDataString(@namespace)}/{resource.Plural}";
         var parameters = query.Where(parameter => !string.IsNullOrEmpty(parameter.Value))
             .Select(parameter => $"{parameter.Name}={Uri.EscapeDataString(parameter.Value!)}");
-        return $"{path}?{string.Join('&', parameters)}";
+        return $"{resource.CollectionPath(@namespace)}?{string.Join('&', parameters)}";
     }
 
     /// <summary>A list answer: its metadata (resourceVersion, continue) and its items.</summary>

@@ -8,9 +8,9 @@ using k8s.Models;
 
 namespace CpaasX.Operator.Tests.Runtime;
 
-public sealed class KubernetesListWatchClientTests
+public sealed class ApiListWatchClientTests
 {
-    private static readonly CustomResourceName Widgets = new("test.cpaasx.io", "v1", "widgets");
+    private static readonly ApiResource Widgets = new("test.cpaasx.io", "v1", "widgets");
 
     [Fact]
     public async Task Lists_custom_objects_page_by_page_and_keeps_the_first_page_resource_version()
@@ -18,7 +18,7 @@ public sealed class KubernetesListWatchClientTests
         var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("continue=page2", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"11"},"items":[""" + Widget("b", "9") + "]}")
             : (HttpStatusCode.OK, """{"kind":"WidgetList","metadata":{"resourceVersion":"10","continue":"page2"},"items":[""" + Widget("a", "8") + "]}"));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options, settings: new ListWatchSettings { PageSize = 1 });
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options, settings: new ListWatchSettings { PageSize = 1 });
 
         var list = await client.ListAsync("ns", "app=x", CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class KubernetesListWatchClientTests
             """{"type":"BOOKMARK","object":{"kind":"Widget","apiVersion":"test.cpaasx.io/v1","metadata":{"resourceVersion":"12"}}}""",
             """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410,"message":"too old resource version: 10 (12)"}}""");
         var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
 
@@ -59,7 +59,7 @@ public sealed class KubernetesListWatchClientTests
     public async Task A_watch_refused_with_410_becomes_an_expired_error_event()
     {
         var handler = new CannedApiHandler(_ => (HttpStatusCode.Gone, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410}"""));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
 
@@ -75,7 +75,7 @@ public sealed class KubernetesListWatchClientTests
             """{"type":"RENAMED","object":""" + Widget("b", "12") + "}",
             """{"type":"DELETED","object":""" + Widget("c", "13") + "}") + "\n";
         var handler = new CannedApiHandler(_ => (HttpStatusCode.OK, stream));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var events = await client.WatchAsync("ns", null, "10", CancellationToken.None).ToListAsync();
 
@@ -101,7 +101,7 @@ public sealed class KubernetesListWatchClientTests
             TlsServerName = "api.cluster.example",
             DisableHttp2 = disableHttp2,
         };
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(new Kubernetes(configuration, handler), configuration), Widgets, CpaasxJson.Options);
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(new Kubernetes(configuration, handler), configuration), Widgets, CpaasxJson.Options);
 
         await client.ListAsync(null, null, CancellationToken.None);
         await client.WatchAsync(null, null, "10", CancellationToken.None).ToListAsync();
@@ -114,7 +114,7 @@ public sealed class KubernetesListWatchClientTests
     public async Task A_failed_list_throws_the_client_error_with_the_status_and_body()
     {
         var handler = new CannedApiHandler(_ => (HttpStatusCode.Forbidden, """{"kind":"Status","reason":"Forbidden","code":403}"""));
-        var client = new CustomObjectListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
+        var client = new ApiListWatchClient<TestWidget>(new ApiHttp(Api(handler)), Widgets, CpaasxJson.Options);
 
         var error = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => client.ListAsync("ns", null, CancellationToken.None));
 
@@ -123,12 +123,12 @@ public sealed class KubernetesListWatchClientTests
     }
 
     [Fact]
-    public async Task Lists_and_watches_config_maps_through_the_typed_core_api()
+    public async Task Lists_and_watches_config_maps_of_the_core_group()
     {
         var handler = new CannedApiHandler(request => request.RequestUri!.Query.Contains("watch=true", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, """{"type":"MODIFIED","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"routing","namespace":"ns","resourceVersion":"21"},"data":{"k":"v"}}}""")
             : (HttpStatusCode.OK, """{"kind":"ConfigMapList","apiVersion":"v1","metadata":{"resourceVersion":"20"},"items":[{"metadata":{"name":"routing","namespace":"ns","resourceVersion":"19"}}]}"""));
-        var client = new ConfigMapListWatchClient(Api(handler));
+        var client = new ApiListWatchClient<V1ConfigMap>(new ApiHttp(Api(handler)), new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options);
 
         var list = await client.ListAsync("ns", null, CancellationToken.None);
         var events = await client.WatchAsync("ns", null, list.ResourceVersion, CancellationToken.None).ToListAsync();
