@@ -25,7 +25,8 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
     public async Task<(WriteOutcome Outcome, string? ResourceVersion)> WriteStatusAsync(CompiledObject compiled, CancellationToken cancellationToken)
     {
         var observed = compiled.Object;
-        if (StatusEquality.AreEqual(observed.StatusObject, compiled.DesiredStatus))
+        var desired = StatusEquality.ToJson(compiled.DesiredStatus);
+        if (StatusEquality.Matches(observed.StatusObject, desired))
         {
             metrics.WritesSkipped.WithLabels(WriteKinds.Status).Inc();
             return (WriteOutcome.Unchanged, observed.Metadata.ResourceVersion);
@@ -43,7 +44,7 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
                 ["namespace"] = observed.Metadata.NamespaceProperty,
                 ["resourceVersion"] = observed.Metadata.ResourceVersion,
             },
-            ["status"] = StatusEquality.ToJson(compiled.DesiredStatus),
+            ["status"] = desired,
         };
         return await SendAsync(observed, HttpMethod.Put, "/status", body, JsonContentType, cancellationToken).ConfigureAwait(false);
     }

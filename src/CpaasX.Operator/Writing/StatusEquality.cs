@@ -13,7 +13,11 @@ namespace CpaasX.Operator.Writing;
 public static class StatusEquality
 {
     public static bool AreEqual(CustomResourceStatus? observed, CustomResourceStatus? desired) =>
-        JsonNode.DeepEquals(ToJson(observed), ToJson(desired));
+        Matches(observed, ToJson(desired));
+
+    /// <summary>Whether <paramref name="observed"/> is, on the wire, <paramref name="desiredJson"/> (a status already in its <see cref="ToJson"/> form).</summary>
+    public static bool Matches(CustomResourceStatus? observed, JsonNode? desiredJson) =>
+        JsonNode.DeepEquals(ToJson(observed), desiredJson);
 
     public static JsonNode? ToJson(CustomResourceStatus? status) =>
         status is null ? null : JsonSerializer.SerializeToNode(status, status.GetType(), CpaasxJson.Options);
