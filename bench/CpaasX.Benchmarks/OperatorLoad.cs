@@ -49,6 +49,7 @@ internal static class OperatorLoad
             var kubeconfig = Path.GetTempFileName();
             server.WriteKubeconfig(kubeconfig);
             server.Requests.Reset();
+            CleanHeap.Collect();
             var stopwatch = Stopwatch.StartNew();
             var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using (var first = OperatorProcess.Start(kubeconfig))
@@ -85,6 +86,7 @@ internal static class OperatorLoad
             var compiled = NamespaceCompiler.Compile(listed, ResourceValueIndex.Build(listed.Resources), DateTimeOffset.UtcNow);
             var bare = new BareClient(client);
             server.Requests.Reset();
+            CleanHeap.Collect();
             var stopwatch = Stopwatch.StartNew();
             var bareCpu = Process.GetCurrentProcess().TotalProcessorTime;
             await bare.WriteAsync(compiled);
