@@ -128,7 +128,7 @@ internal static class OperatorLoad
             var obj = objects[at];
             var response = (JsonElement)await client.CustomObjects.CreateNamespacedCustomObjectAsync(
                 JsonSerializer.SerializeToNode(obj, obj.GetType(), CpaasxJson.Options),
-                CustomResourceKinds.Group, CustomResourceKinds.Version, SyntheticObjects.Namespace, PluralOf(obj), cancellationToken: cancellationToken);
+                CustomResourceKinds.Group, CustomResourceKinds.Version, obj.Metadata.NamespaceProperty, PluralOf(obj), cancellationToken: cancellationToken);
             created[at] = (ICustomResource)response.Deserialize(obj.GetType(), CpaasxJson.Options)!;
         });
         return created;

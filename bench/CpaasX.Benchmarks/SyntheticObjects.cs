@@ -21,14 +21,18 @@ internal static class SyntheticObjects
     /// <summary>The Resource count whose namespace holds about <paramref name="objects"/> objects in the mix.</summary>
     public static int ResourcesFor(int objects) => (int)Math.Round(objects / ObjectsPerResource);
 
-    public static NamespaceSnapshot Snapshot(int resources)
+    /// <summary>
+    /// The objects of one namespace; <paramref name="firstNumber"/> shifts the Resources' numbers, so that two
+    /// namespaces built with offsets further apart than their Resource counts share no number (no Duplicate).
+    /// </summary>
+    public static NamespaceSnapshot Snapshot(int resources, string @namespace = Namespace, int firstNumber = 0)
     {
         int applications = resources / 20;
         DateTime created = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         T Meta<T>(T item, string name)
             where T : ICustomResource
         {
-            item.Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Generation = 1, CreationTimestamp = created };
+            item.Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace, Generation = 1, CreationTimestamp = created };
             return item;
         }
 
@@ -37,7 +41,7 @@ internal static class SyntheticObjects
         LocalObjectReference Ref(string name) => new() { Name = name };
 
         return new NamespaceSnapshot(
-            Namespace,
+            @namespace,
             [.. Enumerable.Range(0, applications).Select(i => Meta(new Application(), Application(i)))],
             [.. Enumerable.Range(0, applications).Select(i => Meta(new Entity(), Entity(i)))],
             [.. Enumerable.Range(0, resources).Select(i => Meta(
@@ -48,7 +52,7 @@ internal static class SyntheticObjects
                         Type = ResourceType.Number,
                         Number = new NumberSpec
                         {
-                            Number = SyntheticNamespace.Number(i),
+                            Number = SyntheticNamespace.Number(firstNumber + i),
                             NumberType = NumberType.VirtualLongNumber,
                             Country = "US",
                             Capabilities = [Channel.Sms, Channel.Mms],
