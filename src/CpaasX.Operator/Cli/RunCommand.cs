@@ -15,7 +15,7 @@ internal static class RunCommand
         var namespaces = Flag("--namespaces", "Namespaces to watch, comma-separated (default all).", OperatorOptionsReader.NamespacesVariable);
         var configMapName = Flag("--configmap-name", $"Name of each namespace's routing ConfigMap (default {OperatorOptions.DefaultConfigMapName}).", OperatorOptionsReader.ConfigMapNameVariable);
         var workers = Flag("--workers", "Namespaces reconciled in parallel (default 2).", OperatorOptionsReader.WorkersVariable);
-        var settleDelay = Flag("--settle-delay", "How long a namespace's changes must pause before it is reconciled, e.g. 200ms; 0 reconciles at once (default 200ms).", OperatorOptionsReader.SettleDelayVariable);
+        var settleDelay = Flag("--settle-delay", "How long a namespace's changes must pause before it is reconciled, e.g. 100ms; 0 reconciles at once (default 100ms).", OperatorOptionsReader.SettleDelayVariable);
         var leaderElect = new Option<string?>("--leader-elect")
         {
             Description = $"Only the holder of the Lease writes: true or false; the bare flag means true. [env {OperatorOptionsReader.LeaderElectVariable}]",

@@ -62,7 +62,7 @@ internal static partial class OperatorOptionsReader
             settleDelay = TimeSpan.FromMilliseconds(parsed.Groups[1].Success ? int.Parse(parsed.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
             Require(
                 parsed.Success && settleDelay <= NamespaceEnqueuer.MaxSettleDelay,
-                "--settle-delay", SettleDelayVariable, $"'{settleDelayText}' is not 0 or milliseconds up to {NamespaceEnqueuer.MaxSettleDelay.TotalMilliseconds:0}ms (e.g. 200ms)");
+                "--settle-delay", SettleDelayVariable, $"'{settleDelayText}' is not 0 or milliseconds up to {NamespaceEnqueuer.MaxSettleDelay.TotalMilliseconds:0}ms (e.g. 100ms)");
         }
 
         var leaderElectText = Pick(flags.LeaderElect, LeaderElectVariable);
@@ -128,7 +128,7 @@ internal static partial class OperatorOptionsReader
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
 
-    /// <summary>A delay in milliseconds, <c>200ms</c>, or <c>0</c> for none.</summary>
+    /// <summary>A delay in milliseconds, <c>100ms</c>, or <c>0</c> for none.</summary>
     [GeneratedRegex("^(?:0|([0-9]{1,5})ms)$")]
     private static partial Regex Milliseconds();
 }

@@ -21,7 +21,7 @@ public sealed class NamespaceEnqueuer
     /// Long enough to span the gaps between the watch events of one apply (they arrive milliseconds apart), short
     /// enough that a single change is reconciled almost at once; measured in docs/performance.md (live burst).
     /// </summary>
-    public static readonly TimeSpan DefaultSettleDelay = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan DefaultSettleDelay = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// A namespace whose events never pause is still reconciled this long after its first event: bounds how stale

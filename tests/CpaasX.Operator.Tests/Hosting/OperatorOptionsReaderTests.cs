@@ -17,7 +17,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Empty(options.Namespaces);
         Assert.Equal("cpaasx-routing", options.ConfigMapName);
         Assert.Equal(2, options.Workers);
-        Assert.Equal(TimeSpan.FromMilliseconds(200), options.SettleDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), options.SettleDelay);
         Assert.False(options.LeaderElect);
         Assert.Equal("default", options.LeaseNamespace);
         Assert.Equal("cpaasx-operator", options.LeaseName);
