@@ -12,8 +12,9 @@ namespace CpaasX.Operator.Reconciliation;
 /// duplicate there may have been born or resolved. An update that keeps the value (a status write, for instance)
 /// changes no other namespace's duplicates and queues only its own. Informer events carry no old object, so the
 /// value each Resource declared last is remembered here. A namespace is queued once its events have paused for the
-/// settle delay: objects applied together (a GitOps sync of many objects) are compiled and written once, instead of
-/// once per partial view, each of which rewrites the statuses that the next arrivals change.
+/// settle delay (longer after a long run of events, <see cref="SettleRunShare"/>): objects applied together (a GitOps
+/// sync of many objects) are compiled and written once, instead of once per partial view, each of which rewrites the
+/// statuses that the next arrivals change.
 /// </summary>
 public sealed class NamespaceEnqueuer
 {
@@ -22,6 +23,14 @@ public sealed class NamespaceEnqueuer
     /// enough that a single change is reconciled almost at once; measured in docs/performance.md (live burst).
     /// </summary>
     public static readonly TimeSpan DefaultSettleDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A run of events that has gone on for a while waits for a pause of this share of its length, when that is longer
+    /// than the settle delay: a large apply lasts seconds, and the pauses in its stream (the API server's garbage
+    /// collections, say) grow with it. At 47,500 objects one pause of over 100 ms split a burst in two; a single change
+    /// still waits only the settle delay.
+    /// </summary>
+    public const double SettleRunShare = 0.1;
 
     /// <summary>
     /// A namespace whose events never pause is still reconciled this long after its first event: bounds how stale
@@ -67,7 +76,7 @@ public sealed class NamespaceEnqueuer
     {
         if (_informers.HasSynced)
         {
-            _queue.AddWhenQuiet(@namespace, _settleDelay, MaxSettleDelay);
+            _queue.AddWhenQuiet(@namespace, _settleDelay, MaxSettleDelay, SettleRunShare);
         }
         else
         {

@@ -97,10 +97,11 @@ public sealed class WorkQueue<TKey>
 
     /// <summary>
     /// Adds <paramref name="key"/> once no such call has come for <paramref name="quiet"/>, but no later than
-    /// <paramref name="maxDelay"/> after the first call of the run: a burst of calls becomes one add. A pending
-    /// <see cref="AddAfter"/> due no later than the quiet point is kept.
+    /// <paramref name="maxDelay"/> after the first call of the run: a burst of calls becomes one add. A run that has
+    /// gone on for a while waits for a longer pause, <paramref name="runShare"/> of how long it has lasted, when that
+    /// is longer than <paramref name="quiet"/>. A pending <see cref="AddAfter"/> due no later than the quiet point is kept.
     /// </summary>
-    public void AddWhenQuiet(TKey key, TimeSpan quiet, TimeSpan maxDelay)
+    public void AddWhenQuiet(TKey key, TimeSpan quiet, TimeSpan maxDelay, double runShare = 0)
     {
         if (quiet <= TimeSpan.Zero)
         {
@@ -124,6 +125,8 @@ public sealed class WorkQueue<TKey>
                 {
                     // The run goes on: its add moves to the new quiet point, but never past the run's limit.
                     since = runStart;
+                    var runPause = (now - runStart) * runShare;
+                    due = now + (runPause > quiet ? runPause : quiet);
                     due = due < runStart + maxDelay ? due : runStart + maxDelay;
                     if (due <= pending.Due)
                     {
