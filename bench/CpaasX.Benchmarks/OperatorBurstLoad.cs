@@ -16,9 +16,8 @@ namespace CpaasX.Benchmarks;
 /// <summary>
 /// <c>operator-load --live</c>: the operator is already running (started, ready, and warmed up on another tenant's
 /// namespace, see <see cref="OperatorWarmUp"/>) when the objects are created through the API, as in a GitOps sync of a
-/// large change. Timed from the first create until the
-/// routing ConfigMap holds the final table (its hash annotation equals the hash of the table compiled from the same
-/// objects) and every object is Ready for its current generation. The bare reference, on a fresh server, makes the
+/// large change. Timed from the first create until the routing ConfigMap holds the final table (its hash annotation
+/// equals the hash of the table compiled from the same objects) and every object is Ready for its current generation. The bare reference, on a fresh server, makes the
 /// same creates followed by only the writes strictly needed (one status per object, one ConfigMap), timed from the
 /// first create, its statuses computed (untimed) from what the creates returned.
 /// </summary>

@@ -154,15 +154,8 @@ internal static class OperatorLoad
     }
 
     /// <summary>Waits until the server saw no write for a second: the operator has finished the burst.</summary>
-    internal static async Task WaitUntilQuietAsync(EmbeddedApiServer server)
-    {
-        var last = -1L;
-        while (server.Requests.TotalWrites() is var now && now != last)
-        {
-            last = now;
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+    internal static Task WaitUntilQuietAsync(EmbeddedApiServer server) =>
+        Steady.WaitAsync(server.Requests.TotalWrites, TimeSpan.FromSeconds(1));
 
     /// <summary>The operator's writes by kind; creates of the custom objects (the benchmark's own) are left out.</summary>
     internal static void ReportWrites(string title, EmbeddedApiServer server, int objectCount, int protectedCount)

@@ -15,14 +15,14 @@ namespace CpaasX.Benchmarks;
 /// </summary>
 internal static class OperatorWarmUp
 {
-    public const string Namespace = "warm-up";
+    private const string Namespace = "warm-up";
     private const int Objects = 5_000;
 
     /// <summary>Far enough from the burst's numbers (which start at 0) for any burst the benchmark makes.</summary>
     private const int FirstNumber = 1_000_000;
 
-    /// <summary>The operator counts as idle once it uses less CPU than this over <see cref="IdleWindow"/>.</summary>
-    private static readonly TimeSpan IdleCpu = TimeSpan.FromMilliseconds(20);
+    /// <summary>The operator counts as idle once it uses at most this much CPU over <see cref="IdleWindow"/>.</summary>
+    private const long IdleCpuMilliseconds = 20;
 
     private static readonly TimeSpan IdleWindow = TimeSpan.FromMilliseconds(500);
 
@@ -34,18 +34,7 @@ internal static class OperatorWarmUp
         await OperatorLoad.WaitUntilQuietAsync(server);
 
         // The JIT optimizes in the background after the calls it counted: wait for that too.
-        var cpu = running.CpuTime();
-        while (true)
-        {
-            await Task.Delay(IdleWindow);
-            var now = running.CpuTime();
-            if (now - cpu < IdleCpu)
-            {
-                break;
-            }
-
-            cpu = now;
-        }
+        await Steady.WaitAsync(() => (long)running.CpuTime().TotalMilliseconds, IdleWindow, IdleCpuMilliseconds);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  operator warmed up on {objects.Count} objects in namespace {Namespace} ({server.Requests.TotalWrites() - objects.Count} writes, untimed)"));
     }

@@ -42,7 +42,9 @@ internal static class ServerWarmUp
         {
             var before = JitInfo.GetCompiledMethodCount();
             await RoundAsync(crds, objects);
-            await WaitUntilJitIsIdleAsync();
+
+            // Whatever the round queued for optimizing is compiled before the next starts.
+            await Steady.WaitAsync(() => JitInfo.GetCompiledMethodCount(), JitPoll);
             compiled.Add(JitInfo.GetCompiledMethodCount() - before);
         }
 
@@ -79,23 +81,6 @@ internal static class ServerWarmUp
         catch (OperationCanceledException)
         {
             // The round is over.
-        }
-    }
-
-    /// <summary>Waits until the JIT has compiled nothing for a while: what the round queued for optimizing is done.</summary>
-    private static async Task WaitUntilJitIsIdleAsync()
-    {
-        var count = JitInfo.GetCompiledMethodCount();
-        while (true)
-        {
-            await Task.Delay(JitPoll);
-            var now = JitInfo.GetCompiledMethodCount();
-            if (now == count)
-            {
-                return;
-            }
-
-            count = now;
         }
     }
 }

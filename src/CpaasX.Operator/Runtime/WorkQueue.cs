@@ -99,7 +99,8 @@ public sealed class WorkQueue<TKey>
     /// Adds <paramref name="key"/> once no such call has come for <paramref name="quiet"/>, but no later than
     /// <paramref name="maxDelay"/> after the first call of the run: a burst of calls becomes one add. A run that has
     /// gone on for a while waits for a longer pause, <paramref name="runShare"/> of how long it has lasted, when that
-    /// is longer than <paramref name="quiet"/>. A pending <see cref="AddAfter"/> due no later than the quiet point is kept.
+    /// is longer than <paramref name="quiet"/>. A pending <see cref="AddAfter"/> due no later than the quiet point is
+    /// kept.
     /// </summary>
     public void AddWhenQuiet(TKey key, TimeSpan quiet, TimeSpan maxDelay, double runShare = 0)
     {

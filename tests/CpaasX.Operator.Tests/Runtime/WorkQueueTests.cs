@@ -172,41 +172,25 @@ public sealed class WorkQueueTests
         }
     }
 
-    [Fact]
-    public void Add_when_quiet_waits_longer_after_a_long_run_of_calls()
+    [Theory]
+    [InlineData(3_000, 300)] // a tenth of the 3 s run is longer than the quiet
+    [InlineData(200, 100)] // a tenth of 200 ms is 20 ms: the quiet stands
+    public void Add_when_quiet_waits_the_longer_of_the_quiet_and_a_share_of_the_run(int runMilliseconds, int expectedPauseMilliseconds)
     {
         var queue = new WorkQueue<string>(time: _time);
+        void Call() => queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), runShare: 0.1);
 
-        // Calls every 50 ms for 3 s: the run then waits for a tenth of its length, 300 ms, not the 100 ms quiet.
-        for (var elapsed = 0; elapsed <= 3_000; elapsed += 50)
+        for (var elapsed = 0; elapsed < runMilliseconds; elapsed += 50)
         {
-            queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), runShare: 0.1);
+            Call();
             _time.Advance(TimeSpan.FromMilliseconds(50));
         }
 
-        _time.Advance(TimeSpan.FromMilliseconds(200));
+        Call();
+        _time.Advance(TimeSpan.FromMilliseconds(expectedPauseMilliseconds - 1));
         Assert.Equal(0, queue.Depth);
 
-        _time.Advance(TimeSpan.FromMilliseconds(50));
-        Assert.Equal(1, queue.Depth);
-    }
-
-    [Fact]
-    public void Add_when_quiet_keeps_the_quiet_for_a_short_run()
-    {
-        var queue = new WorkQueue<string>(time: _time);
-
-        // 200 ms of calls: a tenth is 20 ms, so the 100 ms quiet stands.
-        for (var elapsed = 0; elapsed <= 200; elapsed += 50)
-        {
-            queue.AddWhenQuiet("a", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), runShare: 0.1);
-            _time.Advance(TimeSpan.FromMilliseconds(50));
-        }
-
-        _time.Advance(TimeSpan.FromMilliseconds(40));
-        Assert.Equal(0, queue.Depth);
-
-        _time.Advance(TimeSpan.FromMilliseconds(10));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, queue.Depth);
     }
 
