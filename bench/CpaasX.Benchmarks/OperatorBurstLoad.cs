@@ -35,7 +35,7 @@ internal static class OperatorBurstLoad
         var snapshot = SyntheticObjects.Snapshot(resources);
         var objects = snapshot.All.ToList();
         var finalHash = RoutingTableJson.ContentHash(RoutingTableJson.Serialize(NamespaceCompiler.Compile(snapshot, ResourceValueIndex.Build(snapshot.Resources), DateTimeOffset.UtcNow).Table));
-        Console.WriteLine($"live burst, namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {objects.Count(IsProtected)} with the in-use finalizer), created {concurrency} at a time, {runs} run(s), operator {(warmOperator ? "warmed up" : "freshly started")}");
+        Console.WriteLine($"live burst, namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {objects.Count(OperatorLoad.IsProtected)} with the in-use finalizer), created {concurrency} at a time, {runs} run(s), operator {(warmOperator ? "warmed up" : "freshly started")}");
         await ServerWarmUp.RunAsync(crds);
 
         var operatorTimes = new List<TimeSpan>();
@@ -90,7 +90,7 @@ internal static class OperatorBurstLoad
         var firstStatusWrite = await firstWrite;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  operator: creates done after {created.TotalSeconds:F1} s (CPU: operator {createsCpu.Operator.TotalSeconds:F1} s, server and creating client {createsCpu.Server.TotalSeconds:F1} s), first status write after {firstStatusWrite.TotalSeconds:F1} s, all Ready and final ConfigMap after {operatorTime.TotalSeconds:F2} s (CPU: operator {settledCpu.Operator.TotalSeconds:F1} s, server and creating client {settledCpu.Server.TotalSeconds:F1} s)"));
-        OperatorLoad.ReportWrites("  operator writes", server, objects.Count, objects.Count(IsProtected));
+        OperatorLoad.ReportWrites("  operator writes", server, objects.Count, objects.Count(OperatorLoad.IsProtected));
         Console.WriteLine($"  operator reconciles of the namespace during the burst: {await running.ReconcilesAsync() - reconcilesBefore}, peak RSS {running.PeakRssMegabytes()} MB");
         await running.StopAsync();
         File.Delete(kubeconfig);
@@ -124,8 +124,6 @@ internal static class OperatorBurstLoad
             $"  bare client: {objects.Count} creates done after {createdAfter.TotalSeconds:F1} s (CPU of server and client {createsCpu.TotalSeconds:F1} s), then {server.Requests.TotalWrites() - objects.Count} writes ({NamespaceWriter.MaxConcurrentWrites} at a time), all done after {bareTime.TotalSeconds:F2} s (CPU {bareCpu.TotalSeconds:F1} s)"));
         return bareTime;
     }
-
-    private static bool IsProtected(ICustomResource obj) => obj is Application or Entity or Resource;
 
     private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 

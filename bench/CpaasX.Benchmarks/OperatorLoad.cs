@@ -39,7 +39,7 @@ internal static class OperatorLoad
         var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
         var crds = Path.Combine(ConfigFolder(), "crds");
         var objects = SyntheticObjects.Snapshot(resources).All.ToList();
-        var protectedCount = objects.Count(o => o is Application or Entity or Resource);
+        var protectedCount = objects.Count(IsProtected);
         Console.WriteLine($"namespace {SyntheticObjects.Namespace}: {objects.Count} objects ({resources} Resources, {protectedCount} with the in-use finalizer)");
         await ServerWarmUp.RunAsync(crds);
 
@@ -166,6 +166,9 @@ internal static class OperatorLoad
         var events = server.Requests.Writes("events");
         Console.WriteLine($"{title}: {status} status (objects {objectCount}), {finalizers} finalizer patches (protected {protectedCount}), {configMaps} ConfigMap, {events} events");
     }
+
+    /// <summary>Whether the operator keeps the in-use-protection finalizer on such an object.</summary>
+    internal static bool IsProtected(ICustomResource obj) => obj is Application or Entity or Resource;
 
     private static long StatusWrites(EmbeddedApiServer server) =>
         CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));

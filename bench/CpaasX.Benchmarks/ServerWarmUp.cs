@@ -71,7 +71,7 @@ internal static class ServerWarmUp
     /// <summary>Watches every Resource of the namespace and throws away what comes, until cancelled.</summary>
     private static async Task DiscardWatchAsync(Kubernetes client, CancellationToken cancellationToken)
     {
-        var path = new ApiResource(CustomResourceKinds.Group, CustomResourceKinds.Version, CustomResourceKinds.Resource.Plural).CollectionPath(SyntheticObjects.Namespace);
+        var path = CustomResourceKinds.Resource.ApiResource.CollectionPath(SyntheticObjects.Namespace);
         try
         {
             using var response = await client.HttpClient.GetAsync(new Uri(client.BaseUri, $"{path}?watch=true"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);

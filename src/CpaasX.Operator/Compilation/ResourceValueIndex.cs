@@ -9,7 +9,6 @@ namespace CpaasX.Operator.Compilation;
 /// </summary>
 public sealed class ResourceValueIndex
 {
-
     private readonly Dictionary<string, List<ResourceDeclaration>> _declarations;
 
     private ResourceValueIndex(Dictionary<string, List<ResourceDeclaration>> declarations) => _declarations = declarations;

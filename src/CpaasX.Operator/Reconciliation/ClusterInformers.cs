@@ -83,10 +83,7 @@ public sealed class ClusterInformers
     private static Informer<T> Custom<T>(ApiHttp api, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)
         where T : class, ICustomResource =>
         new(
-            new ApiListWatchClient<T>(
-                api,
-                new ApiResource(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural),
-                CpaasxJson.Options),
+            new ApiListWatchClient<T>(api, kind.ApiResource, CpaasxJson.Options),
             settings,
             logger: loggerFactory.CreateLogger<Informer<T>>());
 }

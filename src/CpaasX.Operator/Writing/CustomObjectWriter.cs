@@ -82,8 +82,8 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
     private async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
         ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, CancellationToken cancellationToken)
     {
-        var kind = ObjectReferences.KindOf(observed);
-        var path = $"{new ApiResource(CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural).CollectionPath(observed.Metadata.NamespaceProperty)}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
+        var collection = ObjectReferences.KindOf(observed).ApiResource.CollectionPath(observed.Metadata.NamespaceProperty);
+        var path = $"{collection}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
         try
         {
             using var response = await api.SendAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body), contentType, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using CpaasX.Operator.Runtime;
+
 namespace CpaasX.Operator.Api.V1Alpha1;
 
 /// <summary>The static description of one kind: its names, printer columns and CLR type.</summary>
@@ -16,6 +18,9 @@ public sealed record CustomResourceKind(
 
     /// <summary>The CRD's name, plural.group.</summary>
     public string CrdName => $"{Plural}.{CustomResourceKinds.Group}";
+
+    /// <summary>Where the API serves the kind.</summary>
+    public ApiResource ApiResource => new(CustomResourceKinds.Group, CustomResourceKinds.Version, Plural);
 
     /// <summary>The CLR type of spec.</summary>
     public Type SpecType => GenericArgument(0);
