@@ -78,7 +78,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
     {
         var body = JsonSerializer.SerializeToNode(resource, CpaasxJson.Options)!;
         var created = await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            body, CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource));
+            body, CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, ObjectReferences.KindOf(resource).Plural);
         return ((JsonElement)created).Deserialize<T>(CpaasxJson.Options)!;
     }
 
@@ -88,7 +88,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         try
         {
             var found = await Client.CustomObjects.GetNamespacedCustomObjectAsync(
-                CustomResourceKinds.Group, CustomResourceKinds.Version, @namespace, PluralOf(new T()), name);
+                CustomResourceKinds.Group, CustomResourceKinds.Version, @namespace, ObjectReferences.KindOf(new T()).Plural, name);
             return ((JsonElement)found).Deserialize<T>(CpaasxJson.Options);
         }
         catch (Exception error) when (ApiErrors.IsNotFound(error))
@@ -103,7 +103,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         try
         {
             var found = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
-                CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, PluralOf(resource), resource.Metadata.Name);
+                CustomResourceKinds.Group, CustomResourceKinds.Version, resource.Metadata.NamespaceProperty, ObjectReferences.KindOf(resource).Plural, resource.Metadata.Name);
             var stored = (ICustomResource)found.Deserialize(resource.GetType(), CpaasxJson.Options)!;
             return stored.StatusObject?.FindReady()?.Status;
         }
@@ -148,6 +148,4 @@ internal sealed class OperatorCluster : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
     }
-
-    private static string PluralOf(ICustomResource resource) => CustomResourceKinds.Find(resource.ApiVersion, resource.Kind)!.Plural;
 }
