@@ -10,6 +10,16 @@ namespace CpaasX.Operator.Cli;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>
+    /// How long <c>run</c> may take to stop after SIGTERM before the process is ended: the controller's grace for
+    /// in-flight reconciles plus the lease release (at most its renew deadline), within the Deployment's 30 s
+    /// terminationGracePeriodSeconds. (System.CommandLine's own default, 2 s, cut reconciles and the release short.)
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    /// <summary>The exit code of a <c>run</c> whose operator loop failed, so that the Pod restarts.</summary>
+    public const int LoopFailedExitCode = 1;
+
     public static Command Create(Func<string, string?>? environment = null)
     {
         var namespaces = Flag("--namespaces", "Namespaces to watch, comma-separated (default all).", OperatorOptionsReader.NamespacesVariable);
@@ -49,8 +59,8 @@ internal static class RunCommand
             var configuration = ClusterConnection.Configure(options.KubeconfigFiles);
             using var loggerFactory = OperatorLogging.Create(options.LogFormat);
             await using var running = await OperatorInstance.StartAsync(options, configuration, loggerFactory, cancellationToken);
-            await WaitForShutdownAsync(cancellationToken);
-            return 0;
+            await Task.WhenAny(WaitForShutdownAsync(cancellationToken), running.Completion);
+            return running.Failure is null ? 0 : LoopFailedExitCode;
         });
         return command;
     }

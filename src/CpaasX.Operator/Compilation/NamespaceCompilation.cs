@@ -306,7 +306,7 @@ internal sealed class NamespaceCompilation
         }
 
         Verdict verdict = held
-            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {string.Join(", ", referencedBy)}")
+            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {StatusCaps.List(referencedBy)}")
             : _verdicts[item];
         CustomResourceStatus desired = DesiredStatus(item, verdict, usage);
         return new CompiledObject(
@@ -343,7 +343,8 @@ internal sealed class NamespaceCompilation
                 ObservedGeneration = generation,
                 Conditions = conditions,
                 Value = ResourceValues.StatusValue(resource.Spec),
-                Associations = [.. usage.OfResource(resource.Metadata?.Name)],
+                AssociationCount = usage.OfResource(resource.Metadata?.Name).Count,
+                Associations = [.. usage.OfResource(resource.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
             ResourceAssociation association => new ResourceAssociationStatus
             {

@@ -16,7 +16,7 @@ internal static class ReadyCondition
             ObservedGeneration = generation,
             LastTransitionTime = previous?.Status == status ? previous.LastTransitionTime : now,
             Reason = verdict.Reason,
-            Message = verdict.Message,
+            Message = StatusCaps.Message(verdict.Message),
         };
     }
 }

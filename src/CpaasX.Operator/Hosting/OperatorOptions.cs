@@ -38,6 +38,15 @@ public sealed record OperatorOptions
     /// <summary>The kubeconfig files in order of precedence (see <see cref="ClusterConnection"/>); none means the in-cluster service account.</summary>
     public IReadOnlyList<string> KubeconfigFiles { get; init; } = [];
 
+    /// <summary>
+    /// How long the informers may fail to list or watch (API server unreachable, watches refused) before /readyz and
+    /// /healthz fail: the liveness probe then restarts a process whose view of the cluster has stopped moving.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = DefaultStallTimeout;
+
+    /// <summary>Several retries at the informers' longest backoff (30 s): an API server restart or upgrade passes well within it.</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Lease timings; the defaults are controller-runtime's, tests shorten them.</summary>
     public TimeSpan LeaseDuration { get; init; } = LeaderElectionSettings.DefaultLeaseDuration;
 

@@ -22,6 +22,7 @@ public sealed class ClusterInformers
     private readonly List<Func<CancellationToken, Task>> _runs = [];
     private readonly List<Func<bool>> _synced = [];
     private readonly List<Func<CancellationToken, Task>> _waits = [];
+    private readonly List<Func<TimeSpan>> _failing = [];
 
     public ClusterInformers(ApiHttp api, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
     {
@@ -56,6 +57,9 @@ public sealed class ClusterInformers
     /// <summary>True once every informer has listed every watched namespace (what /readyz reports).</summary>
     public bool HasSynced => _synced.All(synced => synced());
 
+    /// <summary>How long the longest-failing informer has failed to list or watch without a success in between.</summary>
+    public TimeSpan FailingFor => _failing.Max(failing => failing());
+
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_runs.Select(run => run(cancellationToken)));
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(_waits.Select(wait => wait(cancellationToken)));
@@ -77,6 +81,7 @@ public sealed class ClusterInformers
         _runs.Add(informer.RunAsync);
         _synced.Add(() => informer.HasSynced);
         _waits.Add(informer.WaitForSyncAsync);
+        _failing.Add(() => informer.FailingFor);
         return informer;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using k8s;
 using k8s.Models;
 
@@ -22,6 +24,7 @@ public sealed class Informer<T>
     private readonly ILogger _logger;
     private readonly Lock _handlersGate = new();
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _failingSince = new(StringComparer.Ordinal);
     private IReadOnlyList<Action<InformerEvent<T>>> _handlers = [];
     private int _scopesToSync;
 
@@ -39,6 +42,13 @@ public sealed class Informer<T>
     public bool HasSynced => _synced.Task.IsCompleted;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// How long the list or watch of a watched namespace has failed without a success in between (the longest such run
+    /// over the namespaces); zero while every list and watch works. A quiet watch is not failing: only a refused
+    /// request, a broken stream or an ERROR event other than 410 is.
+    /// </summary>
+    public TimeSpan FailingFor => _failingSince.Values.Select(since => _time.GetUtcNow() - since).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     /// <summary>
     /// Calls <paramref name="handler"/> after each change is applied to the store, on the informer's loop:
@@ -63,12 +73,14 @@ public sealed class Informer<T>
     private async Task RunScopeAsync(string? scope, CancellationToken cancellationToken)
     {
         var scopeName = scope ?? "all namespaces";
+        var scopeKey = scope ?? string.Empty;
         string? resourceVersion = null;
         var synced = false;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var progressed = false;
+            var failed = false;
             try
             {
                 if (resourceVersion is null)
@@ -100,12 +112,19 @@ public sealed class Informer<T>
                             resourceVersion = null;
                             progressed = true;
                         }
+                        else
+                        {
+                            failed = true;
+                        }
 
                         break;
                     }
 
                     resourceVersion = Apply(change) is { Length: > 0 } seen ? seen : resourceVersion;
                     progressed = true;
+
+                    // A watch that works again (a bookmark at least, which servers send about once a minute) ends a stall at once.
+                    _failingSince.TryRemove(scopeKey, out _);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -115,6 +134,16 @@ public sealed class Informer<T>
             catch (Exception error)
             {
                 _logger.LogWarning(error, "List or watch of {Scope} failed; resuming from resourceVersion {ResourceVersion}", scopeName, resourceVersion);
+                failed = true;
+            }
+
+            if (failed && !progressed)
+            {
+                _failingSince.TryAdd(scopeKey, _time.GetUtcNow());
+            }
+            else
+            {
+                _failingSince.TryRemove(scopeKey, out _);
             }
 
             // A stream that delivered nothing is retried with growing backoff, so a failing server is not hammered.

@@ -12,7 +12,8 @@ namespace CpaasX.Operator.Writing;
 /// finalizers (objects in parallel, up to <see cref="MaxConcurrentWrites"/>); only what differs is written. Statuses
 /// and the table are what users and workloads wait on; a finalizer that comes a moment later leaves an object no less
 /// protected than one just created. A 409 on any write makes the namespace come back
-/// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped.
+/// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped;
+/// a write the API refuses (400, 422) is that object's problem, reported on it, and the others are written.
 /// </summary>
 public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMapPublisher publisher, EventRecorder events)
 {
@@ -34,7 +35,8 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
         {
             var (outcome, resourceVersion) = await WriteStatusAsync(obj, token).ConfigureAwait(false);
             outcomes.Enqueue(outcome);
-            if (outcome is WriteOutcome.Written or WriteOutcome.Unchanged)
+            // A refused status leaves the object as observed: its in-use protection is still kept right.
+            if (outcome is WriteOutcome.Written or WriteOutcome.Unchanged or WriteOutcome.Rejected)
             {
                 written.Enqueue((obj, resourceVersion));
             }
