@@ -36,6 +36,13 @@ public sealed class OperatorInstance : IAsyncDisposable
         var api = new ApiHttp(_client, configuration);
         _informers = new ClusterInformers(api, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
+        _informers.AddUndecodableHandler(change =>
+        {
+            if (change.Type != WatchEventType.Deleted)
+            {
+                Metrics.DecodeErrors.WithLabels(change.Object.Kind).Inc();
+            }
+        });
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(
             new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>()),

@@ -26,6 +26,7 @@ public sealed class Informer<T>
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _failingSince = new(StringComparer.Ordinal);
     private IReadOnlyList<Action<InformerEvent<T>>> _handlers = [];
+    private IReadOnlyList<Action<InformerEvent<UndecodableObject>>> _undecodableHandlers = [];
     private int _scopesToSync;
 
     public Informer(IListWatchClient<T> client, InformerSettings? settings = null, TimeProvider? time = null, ILogger? logger = null)
@@ -37,6 +38,12 @@ public sealed class Informer<T>
     }
 
     public InformerStore<T> Store { get; } = new();
+
+    /// <summary>
+    /// The objects of this kind that do not decode into <typeparamref name="T"/>, kept beside <see cref="Store"/> (an
+    /// object is in one or the other): present, so that nothing takes them for deleted, but unusable until fixed.
+    /// </summary>
+    public InformerStore<UndecodableObject> Undecodable { get; } = new();
 
     /// <summary>True once every watched namespace has been listed into the store.</summary>
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -59,6 +66,18 @@ public sealed class Informer<T>
         lock (_handlersGate)
         {
             _handlers = [.. _handlers, handler];
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> after each change of <see cref="Undecodable"/>: an object that stops decoding is
+    /// ADDED or MODIFIED there (and DELETED from <see cref="Store"/>), one fixed or deleted is DELETED there.
+    /// </summary>
+    public void AddUndecodableHandler(Action<InformerEvent<UndecodableObject>> handler)
+    {
+        lock (_handlersGate)
+        {
+            _undecodableHandlers = [.. _undecodableHandlers, handler];
         }
     }
 
@@ -87,6 +106,7 @@ public sealed class Informer<T>
                 {
                     var list = await _client.ListAsync(scope, _settings.LabelSelector, cancellationToken).ConfigureAwait(false);
                     Notify(Store.Replace(scope, list.Items));
+                    NotifyUndecodable(Undecodable.Replace(scope, list.Undecodable));
                     resourceVersion = list.ResourceVersion;
                     progressed = true;
                     if (!synced)
@@ -152,7 +172,7 @@ public sealed class Informer<T>
         }
     }
 
-    /// <summary>Applies one watch event to the store and returns the resourceVersion it carries.</summary>
+    /// <summary>Applies one watch event to the stores and returns the resourceVersion it carries.</summary>
     private string? Apply(WatchEvent<T> change)
     {
         if (change.Type == WatchEventType.Bookmark)
@@ -160,7 +180,13 @@ public sealed class Informer<T>
             return change.ResourceVersion;
         }
 
+        if (change.Undecodable is { } undecodable)
+        {
+            return ApplyUndecodable(change.Type, undecodable);
+        }
+
         var obj = change.Object!;
+        ForgetUndecodable(ObjectKey.Of(obj));
         if (change.Type == WatchEventType.Deleted)
         {
             Store.Remove(obj);
@@ -174,9 +200,56 @@ public sealed class Informer<T>
         return obj.Metadata?.ResourceVersion;
     }
 
-    private void Notify(IReadOnlyList<InformerEvent<T>> changes)
+    /// <summary>The object no longer decodes (or never did): it leaves the typed store, the watch moves past it.</summary>
+    private string? ApplyUndecodable(WatchEventType type, UndecodableObject undecodable)
     {
-        var handlers = Volatile.Read(ref _handlers);
+        var key = ObjectKey.Of(undecodable);
+        if (Store.Get(key) is { } typed)
+        {
+            Store.Remove(typed);
+            Notify([new InformerEvent<T>(WatchEventType.Deleted, typed)]);
+        }
+
+        if (type == WatchEventType.Deleted)
+        {
+            ForgetUndecodable(key);
+        }
+        else
+        {
+            NotifyUndecodable([new InformerEvent<UndecodableObject>(Undecodable.Upsert(undecodable), undecodable)]);
+        }
+
+        return undecodable.Metadata.ResourceVersion;
+    }
+
+    /// <summary>A fixed or deleted object leaves the undecodable ones.</summary>
+    private void ForgetUndecodable(ObjectKey key)
+    {
+        if (Undecodable.Get(key) is { } forgotten)
+        {
+            Undecodable.Remove(forgotten);
+            NotifyUndecodable([new InformerEvent<UndecodableObject>(WatchEventType.Deleted, forgotten)]);
+        }
+    }
+
+    private void Notify(IReadOnlyList<InformerEvent<T>> changes) => Notify(changes, Volatile.Read(ref _handlers));
+
+    private void NotifyUndecodable(IReadOnlyList<InformerEvent<UndecodableObject>> changes)
+    {
+        foreach (var change in changes.Where(change => change.Type != WatchEventType.Deleted))
+        {
+            var undecodable = change.Object;
+            _logger.LogWarning(
+                "{Kind} {Key} at resourceVersion {ResourceVersion} does not decode: {Problem}",
+                undecodable.Kind, ObjectKey.Of(undecodable), undecodable.Metadata.ResourceVersion, undecodable.Problem);
+        }
+
+        Notify(changes, Volatile.Read(ref _undecodableHandlers));
+    }
+
+    private void Notify<TObject>(IReadOnlyList<InformerEvent<TObject>> changes, IReadOnlyList<Action<InformerEvent<TObject>>> handlers)
+        where TObject : IKubernetesObject<V1ObjectMeta>
+    {
         foreach (var change in changes)
         {
             foreach (var handler in handlers)

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
+
+using k8s.Models;
 
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -88,12 +91,38 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, Eve
         return outcome;
     }
 
-    /// <summary>Sends one write to the object's URL (plus <paramref name="subresource"/>); of the answer only the new resourceVersion is read, the watch brings the object.</summary>
-    private async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
-        ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, string writeKind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes only the Ready condition of an object that does not decode (a merge patch of <c>status.conditions</c>, on
+    /// condition that it is still at its observed resourceVersion): the rest of its status cannot be read, so it stays.
+    /// </summary>
+    public async Task<WriteOutcome> WriteConditionAsync(CompiledUndecodable compiled, CancellationToken cancellationToken)
     {
-        var collection = ObjectReferences.KindOf(observed).ApiResource.CollectionPath(observed.Metadata.NamespaceProperty);
-        var path = $"{collection}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
+        if (compiled.IsUnchanged)
+        {
+            metrics.WritesSkipped.WithLabels(WriteKinds.Status).Inc();
+            return WriteOutcome.Unchanged;
+        }
+
+        var target = ObjectReferences.ReferenceTo(compiled.Object);
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = target.ResourceVersion },
+            ["status"] = new JsonObject { ["conditions"] = new JsonArray(JsonSerializer.SerializeToNode(compiled.Ready, CpaasxJson.Options)) },
+        };
+        var (outcome, _) = await SendAsync(target, HttpMethod.Patch, "/status", patch, MergePatchContentType, WriteKinds.Status, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Sends one write to the object's URL (plus <paramref name="subresource"/>); of the answer only the new resourceVersion is read, the watch brings the object.</summary>
+    private Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
+        ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, string writeKind, CancellationToken cancellationToken) =>
+        SendAsync(ObjectReferences.ReferenceTo(observed, observed.Metadata.ResourceVersion), method, subresource, body, contentType, writeKind, cancellationToken);
+
+    private async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
+        V1ObjectReference target, HttpMethod method, string subresource, JsonObject body, string contentType, string writeKind, CancellationToken cancellationToken)
+    {
+        var collection = ObjectReferences.KindOf(target.ApiVersion, target.Kind).ApiResource.CollectionPath(target.NamespaceProperty);
+        var path = $"{collection}/{Uri.EscapeDataString(target.Name)}{subresource}";
         try
         {
             using var response = await api.SendAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body), contentType, cancellationToken).ConfigureAwait(false);
@@ -104,29 +133,29 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, Eve
         }
         catch (Exception error) when (ApiErrors.IsConflict(error))
         {
-            return (WriteOutcome.Conflict, observed.Metadata.ResourceVersion);
+            return (WriteOutcome.Conflict, target.ResourceVersion);
         }
         catch (Exception error) when (ApiErrors.IsNotFound(error))
         {
-            return (WriteOutcome.Gone, observed.Metadata.ResourceVersion);
+            return (WriteOutcome.Gone, target.ResourceVersion);
         }
         catch (Exception error) when (ApiErrors.IsRefused(error))
         {
-            await ReportRefusalAsync(observed, writeKind, ApiErrors.MessageOf(error), cancellationToken).ConfigureAwait(false);
-            return (WriteOutcome.Rejected, observed.Metadata.ResourceVersion);
+            await ReportRefusalAsync(target, writeKind, ApiErrors.MessageOf(error), cancellationToken).ConfigureAwait(false);
+            return (WriteOutcome.Rejected, target.ResourceVersion);
         }
     }
 
-    private async Task ReportRefusalAsync(ICustomResource observed, string writeKind, string message, CancellationToken cancellationToken)
+    private async Task ReportRefusalAsync(V1ObjectReference target, string writeKind, string message, CancellationToken cancellationToken)
     {
         metrics.WritesRefused.WithLabels(writeKind).Inc();
         _logger.LogWarning(
             "The API refused the {WriteKind} write of {Kind} {Namespace}/{Name}: {Message}",
-            writeKind, observed.Kind, observed.Metadata.NamespaceProperty, observed.Metadata.Name, message);
+            writeKind, target.Kind, target.NamespaceProperty, target.Name, message);
         if (events is not null)
         {
             var planned = new PlannedEvent(PlannedEvent.Warning, WriteRefusedReason, $"The operator's {writeKind} write was refused by the API: {message}");
-            await events.RecordAsync(ObjectReferences.ReferenceTo(observed, observed.Metadata.ResourceVersion), planned, cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(target, planned, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 
+using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
 
@@ -27,6 +28,8 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
     /// <summary>How often a namespace whose ConfigMap name is taken by an unmanaged ConfigMap is looked at again.</summary>
     public static readonly TimeSpan HeldRetryDelay = TimeSpan.FromMinutes(1);
 
+    private readonly ConcurrentDictionary<(string Kind, ObjectKey Key), string?> _refusedConditions = new();
+
     public async Task<ReconcileResult> ApplyAsync(CompileResult compiled, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken)
     {
         var outcomes = new ConcurrentQueue<WriteOutcome>();
@@ -41,6 +44,10 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
                 written.Enqueue((obj, resourceVersion));
             }
         }, cancellationToken).ConfigureAwait(false);
+
+        await ForEachObjectAsync(compiled.Undecodable, async (undecodable, token) =>
+            outcomes.Enqueue(await WriteUndecodableAsync(undecodable, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
 
         outcomes.Enqueue(await publisher.PublishAsync(compiled.Namespace, compiled.Table, observedConfigMap, cancellationToken).ConfigureAwait(false));
 
@@ -70,6 +77,39 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
         }
 
         return (outcome, resourceVersion);
+    }
+
+    /// <summary>
+    /// The Ready condition of an object that does not decode, and a Warning Event when it is first written or refused. A
+    /// condition the API refuses (its schema rejects the stored object as a whole) is not tried again until the object
+    /// changes: the Event and the metric already said it.
+    /// </summary>
+    private async Task<WriteOutcome> WriteUndecodableAsync(CompiledUndecodable compiled, CancellationToken cancellationToken)
+    {
+        var key = (compiled.Object.Kind, ObjectKey.Of(compiled.Object));
+        var resourceVersion = compiled.Object.Metadata.ResourceVersion;
+        if (!compiled.IsUnchanged && _refusedConditions.TryGetValue(key, out var refusedAt) && refusedAt == resourceVersion)
+        {
+            return WriteOutcome.Rejected;
+        }
+
+        var outcome = await objects.WriteConditionAsync(compiled, cancellationToken).ConfigureAwait(false);
+        if (outcome is WriteOutcome.Written or WriteOutcome.Rejected)
+        {
+            var planned = new PlannedEvent(PlannedEvent.Warning, ConditionReasons.Undecodable, compiled.Ready.Message);
+            await events.RecordAsync(ObjectReferences.ReferenceTo(compiled.Object), planned, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome == WriteOutcome.Rejected)
+        {
+            _refusedConditions[key] = resourceVersion;
+        }
+        else
+        {
+            _refusedConditions.TryRemove(key, out _);
+        }
+
+        return outcome;
     }
 
     private static ReconcileResult ResultOf(IReadOnlyCollection<WriteOutcome> outcomes) =>
