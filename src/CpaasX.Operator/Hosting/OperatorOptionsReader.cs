@@ -105,7 +105,7 @@ internal static partial class OperatorOptionsReader
             LeaseName = leaseName,
             HttpEndpoint = httpEndpoint,
             LogFormat = logFormat,
-            KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable)),
+            KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable)),
         };
     }
 
