@@ -25,7 +25,7 @@ internal static class RunCommand
         var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
         var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
         var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
-        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", ClusterConnection.KubeconfigVariable);
+        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster).", ClusterConnection.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
             namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
