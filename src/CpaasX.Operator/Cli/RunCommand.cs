@@ -35,10 +35,11 @@ internal static class RunCommand
         var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
         var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
         var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
-        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", ClusterConnection.KubeconfigVariable);
+        var logLevel = Flag("--log-level", "debug, info, warning or error (default info).", OperatorOptionsReader.LogLevelVariable);
+        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster).", ClusterConnection.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
-            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
+            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, logLevel, kubeconfig,
         };
         command.Action = new AsyncUsageCheckedAction(async (parse, cancellationToken) =>
         {
@@ -53,11 +54,12 @@ internal static class RunCommand
                 LeaseName = parse.GetValue(leaseName),
                 HttpAddress = parse.GetValue(httpAddress),
                 LogFormat = parse.GetValue(logFormat),
+                LogLevel = parse.GetValue(logLevel),
                 Kubeconfig = parse.GetValue(kubeconfig),
             };
             var options = OperatorOptionsReader.Read(flags, environment ?? Environment.GetEnvironmentVariable);
             var configuration = ClusterConnection.Configure(options.KubeconfigFiles);
-            using var loggerFactory = OperatorLogging.Create(options.LogFormat);
+            using var loggerFactory = OperatorLogging.Create(options.LogFormat, options.LogLevel);
             await using var running = await OperatorInstance.StartAsync(options, configuration, loggerFactory, cancellationToken);
             await Task.WhenAny(WaitForShutdownAsync(cancellationToken), running.Completion);
             return running.Failure is null ? 0 : LoopFailedExitCode;

@@ -51,7 +51,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         _controller = new Controller<string>(
             _queue,
             new NamespaceReconciler(_informers, writer, options.ConfigMapName, TimeProvider.System),
-            new ControllerSettings { Workers = options.Workers },
+            new ControllerSettings { Workers = options.Workers, Name = "namespace", KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
         _controller.Reconciled += (_, result, duration) =>
         {

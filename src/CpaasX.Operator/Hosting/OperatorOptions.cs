@@ -3,6 +3,8 @@ using System.Net;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>How one operator instance runs; built from flags and environment by <see cref="OperatorOptionsReader"/>.</summary>
@@ -34,6 +36,9 @@ public sealed record OperatorOptions
     public IPEndPoint HttpEndpoint { get; init; } = DefaultHttpEndpoint;
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>The least severe level logged.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
     /// <summary>The kubeconfig files in order of precedence (see <see cref="ClusterConnection"/>); none means the in-cluster service account.</summary>
     public IReadOnlyList<string> KubeconfigFiles { get; init; } = [];
