@@ -335,7 +335,7 @@ internal sealed class NamespaceCompilation
     private CustomResourceStatus DesiredStatus(ICustomResource item, Verdict verdict, AssociationUsage usage)
     {
         long? generation = item.Metadata?.Generation;
-        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject?.FindReady(), generation, _now)];
+        Condition[] conditions = KstatusConditions.For(verdict, item.StatusObject?.Conditions, generation, _now);
         return item switch
         {
             Application application => new ApplicationStatus

@@ -92,7 +92,7 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, Eve
     }
 
     /// <summary>
-    /// Writes only the Ready condition of an object that does not decode (a merge patch of <c>status.conditions</c>, on
+    /// Writes only the conditions of an object that does not decode (a merge patch of <c>status.conditions</c>, on
     /// condition that it is still at its observed resourceVersion): the rest of its status cannot be read, so it stays.
     /// </summary>
     public async Task<WriteOutcome> WriteConditionAsync(CompiledUndecodable compiled, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, Eve
         var patch = new JsonObject
         {
             ["metadata"] = new JsonObject { ["resourceVersion"] = target.ResourceVersion },
-            ["status"] = new JsonObject { ["conditions"] = new JsonArray(JsonSerializer.SerializeToNode(compiled.Ready, CpaasxJson.Options)) },
+            ["status"] = new JsonObject { ["conditions"] = JsonSerializer.SerializeToNode(compiled.Conditions, CpaasxJson.Options) },
         };
         var (outcome, _) = await SendAsync(target, HttpMethod.Patch, "/status", patch, MergePatchContentType, WriteKinds.Status, cancellationToken).ConfigureAwait(false);
         return outcome;

@@ -167,21 +167,4 @@ public sealed class CompileStatusTests
 
         Assert.Equal(new EffectiveRoute { ApplicationId = "default", Source = RouteSource.Default }, status.EffectiveRoute);
     }
-
-    // Writes each desired status onto its object, as the status writer would.
-    private static void Observe(CompileResult result)
-    {
-        foreach (CompiledObject compiled in result.Objects)
-        {
-            switch (compiled.Object)
-            {
-                case Application application: application.Status = (ApplicationStatus)compiled.DesiredStatus; break;
-                case Entity entity: entity.Status = (EntityStatus)compiled.DesiredStatus; break;
-                case Resource resource: resource.Status = (ResourceStatus)compiled.DesiredStatus; break;
-                case ResourceAssociation association: association.Status = (ResourceAssociationStatus)compiled.DesiredStatus; break;
-                case SenderStrategy strategy: strategy.Status = (SenderStrategyStatus)compiled.DesiredStatus; break;
-                case InboundConfiguration configuration: configuration.Status = (InboundConfigurationStatus)compiled.DesiredStatus; break;
-            }
-        }
-    }
 }

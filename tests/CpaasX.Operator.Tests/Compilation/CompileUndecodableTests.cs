@@ -34,15 +34,17 @@ public sealed class CompileUndecodableTests
     }
 
     [Fact]
-    public void A_condition_already_written_is_unchanged_and_keeps_its_transition_time()
+    public void Conditions_already_written_are_unchanged_and_keep_their_transition_time()
     {
-        var first = CompileWith([Satellite]).Undecodable.Single().Ready;
-        var written = Satellite with { Status = new JsonObject { ["conditions"] = new JsonArray(System.Text.Json.JsonSerializer.SerializeToNode(first, Api.Serialization.CpaasxJson.Options)) } };
+        var compiled = CompileWith([Satellite]).Undecodable.Single();
+        var first = compiled.Ready;
+        var written = Satellite with { Status = new JsonObject { ["conditions"] = System.Text.Json.JsonSerializer.SerializeToNode(compiled.Conditions, Api.Serialization.CpaasxJson.Options) } };
 
         var again = NamespaceCompiler.Compile(new NamespaceSnapshot(Namespace, [], [], [], [], [], []) { Undecodable = [written] }, ResourceValueIndex.Empty, Now.AddHours(1)).Undecodable.Single();
 
         Assert.True(again.IsUnchanged);
         Assert.Equal(first.LastTransitionTime, again.Ready.LastTransitionTime);
+        Assert.Equal([ConditionTypes.Ready, ConditionTypes.Stalled], again.Conditions.Select(condition => condition.Type));
     }
 
     [Fact]
