@@ -1,0 +1,28 @@
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Operator.Diff;
+
+/// <summary>
+/// One side of a namespace's diff: its routing table and, when it was compiled from manifests, every object's readiness
+/// keyed by <c>Kind/name</c> (null when it was read from a compiled routing table, which holds only Ready objects).
+/// </summary>
+public sealed record NamespaceState(RoutingTable Table, IReadOnlyDictionary<string, ObjectReadiness>? Objects)
+{
+    public string Namespace => Table.Namespace;
+
+    /// <summary>A namespace compiled from manifests: its table and every object's Ready condition.</summary>
+    public static NamespaceState Of(CompileResult compiled) => new(
+        compiled.Table,
+        compiled.Objects.ToDictionary(
+            item => $"{item.Object.Kind}/{item.Object.Metadata.Name}",
+            item => item.DesiredStatus.FindReady() is { } ready
+                ? new ObjectReadiness(ready.Status, ready.Reason, ready.Message)
+                : new ObjectReadiness(ConditionStatuses.Unknown, "", ""),
+            StringComparer.Ordinal));
+
+    /// <summary>A namespace absent on one side: nothing routes, no object exists.</summary>
+    public static NamespaceState Empty(string @namespace, bool withObjects) =>
+        new(new RoutingTableBuilder(@namespace).Build(), withObjects ? new Dictionary<string, ObjectReadiness>() : null);
+}
