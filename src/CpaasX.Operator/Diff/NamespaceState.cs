@@ -12,15 +12,22 @@ public sealed record NamespaceState(RoutingTable Table, IReadOnlyDictionary<stri
 {
     public string Namespace => Table.Namespace;
 
-    /// <summary>A namespace compiled from manifests: its table and every object's Ready condition.</summary>
-    public static NamespaceState Of(CompileResult compiled) => new(
-        compiled.Table,
-        compiled.Objects.ToDictionary(
-            item => $"{item.Object.Kind}/{item.Object.Metadata.Name}",
-            item => item.DesiredStatus.FindReady() is { } ready
-                ? new ObjectReadiness(ready.Status, ready.Reason, ready.Message)
-                : new ObjectReadiness(ConditionStatuses.Unknown, "", ""),
-            StringComparer.Ordinal));
+    /// <summary>
+    /// A namespace compiled from manifests: its table and every object's Ready condition. Of two objects with one kind
+    /// and name the last read wins, as it would when applied.
+    /// </summary>
+    public static NamespaceState Of(CompileResult compiled)
+    {
+        Dictionary<string, ObjectReadiness> objects = new(StringComparer.Ordinal);
+        foreach (CompiledObject item in compiled.Objects)
+        {
+            Condition? ready = item.DesiredStatus.FindReady();
+            objects[$"{item.Object.Kind}/{item.Object.Metadata?.Name}"] =
+                new ObjectReadiness(ready?.Status ?? ConditionStatuses.Unknown, ready?.Reason ?? "", ready?.Message ?? "");
+        }
+
+        return new(compiled.Table, objects);
+    }
 
     /// <summary>A namespace absent on one side: nothing routes, no object exists.</summary>
     public static NamespaceState Empty(string @namespace, bool withObjects) =>
