@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
+
+using CpaasX.Routing.Table;
 
 namespace CpaasX.Operator.Diff;
 
@@ -10,15 +10,5 @@ namespace CpaasX.Operator.Diff;
 /// </summary>
 public static class DiffJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
-    public static string Serialize(RoutingDiff diff) => JsonSerializer.Serialize(diff, Options) + "\n";
+    public static string Serialize(RoutingDiff diff) => Encoding.UTF8.GetString(RoutingTableJson.SerializeDocument(diff));
 }

@@ -1,5 +1,4 @@
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Diff;
 using CpaasX.Operator.Tests.Compilation;
 using CpaasX.Routing.Table;
@@ -16,18 +15,12 @@ public sealed class DiffPropertyTests
     [Fact]
     public void A_namespace_diffed_against_itself_shuffled_or_as_its_compiled_table_is_no_routing_change()
     {
-        // Kubernetes never holds two objects of one kind and name in a namespace.
-        Gen<(ICustomResource[] Objects, int Seed)> namespaces =
-            from objects in ArbitraryObjects.Namespace
-            from seed in Gen.Int
-            select (objects.DistinctBy(item => (item.GetType(), item.Metadata?.Name)).ToArray(), seed);
-
-        namespaces.Sample((objects, seed) =>
+        ArbitraryObjects.ShufflableNamespace.Sample((objects, seed) =>
         {
             ICustomResource[] shuffled = [.. objects];
             new Random(seed).Shuffle(shuffled);
-            NamespaceState original = NamespaceState.Of(Compile(objects));
-            NamespaceState reordered = NamespaceState.Of(Compile(shuffled));
+            NamespaceState original = NamespaceState.Of(NamespaceObjects.Compile(objects));
+            NamespaceState reordered = NamespaceState.Of(NamespaceObjects.Compile(shuffled));
             NamespaceState table = new(RoutingTableJson.Deserialize(RoutingTableJson.Serialize(original.Table)), null);
 
             Assert.False(RoutingDiffer.Diff([original], [original], null, Sampling).Changed);
@@ -41,7 +34,7 @@ public sealed class DiffPropertyTests
     {
         ArbitraryObjects.Namespace.Sample(objects =>
         {
-            RoutingTable table = Compile(objects).Table;
+            RoutingTable table = NamespaceObjects.Compile(objects).Table;
             RoutingTable empty = new RoutingTableBuilder(table.Namespace).Build();
             // Every pool and strategy of the table, as if each had changed: the estimator must find that no destination moves.
             IReadOnlyList<PoolChange> everyPool = PoolDiff.Compare(empty, table);
@@ -50,9 +43,4 @@ public sealed class DiffPropertyTests
             Assert.Empty(MovedShares.Estimate(table, table, everyPool, everyStrategy, Sampling));
         }, iter: 500);
     }
-
-    private static CompileResult Compile(ICustomResource[] objects) => NamespaceCompiler.Compile(
-        NamespaceSnapshot.Of(NamespaceObjects.Namespace, objects),
-        ResourceValueIndex.Build(objects.OfType<Resource>()),
-        NamespaceObjects.Now);
 }
