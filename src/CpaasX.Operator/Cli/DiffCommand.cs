@@ -7,7 +7,8 @@ namespace CpaasX.Operator.Cli;
 /// <summary>
 /// <c>diff --from PATH --to PATH [--namespace NS] [--format text|markdown|json] [--sample N]</c>: the routing impact of
 /// a change, per namespace, from two sides that are each manifests (compiled offline as <c>compile -f</c> does) or a
-/// compiled routing table. Exit 0 no routing change, 1 changes, 2 unreadable input or bad usage (as <c>diff</c> has it).
+/// compiled routing table. Exit 0 no routing change, 1 changes (as <c>diff</c> has it), 2 unreadable input or bad usage
+/// (a namespace that neither side holds is bad usage).
 /// </summary>
 internal static class DiffCommand
 {
@@ -41,11 +42,16 @@ internal static class DiffCommand
         command.Action = new UsageCheckedAction(parseResult =>
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            RoutingDiff diff = RoutingDiffer.Diff(
-                DiffInput.Load(parseResult.GetRequiredValue(from), "--from", now),
-                DiffInput.Load(parseResult.GetRequiredValue(to), "--to", now),
-                parseResult.GetValue(@namespace),
-                new DestinationSampling(parseResult.GetValue(sample)));
+            IReadOnlyList<NamespaceState> before = DiffInput.Load(parseResult.GetRequiredValue(from), "--from", now);
+            IReadOnlyList<NamespaceState> after = DiffInput.Load(parseResult.GetRequiredValue(to), "--to", now);
+            string? only = parseResult.GetValue(@namespace);
+            if (only is not null && !before.Concat(after).Any(state => state.Namespace == only))
+            {
+                // A misspelt namespace would otherwise report "no routing change".
+                throw new UsageException($"--namespace: neither side holds namespace '{only}'.");
+            }
+
+            RoutingDiff diff = RoutingDiffer.Diff(before, after, only, new DestinationSampling(parseResult.GetValue(sample)));
             TextWriter output = parseResult.InvocationConfiguration.Output;
             switch (parseResult.GetRequiredValue(format))
             {

@@ -79,6 +79,7 @@ public sealed class DiffCommandTests
         Assert.DoesNotContain("helpdesk", changedOutput, StringComparison.Ordinal);
         Assert.Equal(0, otherExit);
         Assert.Equal("namespace helpdesk: no routing change\nno routing change\n", otherOutput.ReplaceLineEndings("\n"));
+        Assert.Equal(UsageCheckedAction.UsageExitCode, DiffRun.Run("diff", "--from", change.Before, "--to", change.After, "-n", "shopp").ExitCode);
     }
 
     [Fact]
