@@ -5,10 +5,10 @@ using CpaasX.Routing.Resolution;
 namespace CpaasX.Operator.Diff;
 
 /// <summary>
-/// The deterministic sample destinations of one country: E.164 numbers whose subscriber digits come from a fixed hash of
-/// (country, index), so both sides of a diff, and every run, resolve the same destinations. In a +1 country they take in
-/// turn the area codes of the senders involved (so a geolocated strategy meets destinations it prefers senders for),
-/// else the country's own prefix. Destinations of <see cref="OtherCountry"/> have no country.
+/// The deterministic sample destinations of one country: E.164 numbers whose subscriber digits come from a fixed hash
+/// of (country, index), so both sides of a diff, and every run, resolve the same destinations. In a +1 country they
+/// take in turn the area codes of the senders involved (so a geolocated strategy meets destinations it prefers senders
+/// for), else the country's own prefix. Destinations of <see cref="OtherCountry"/> have no country.
 /// </summary>
 internal static class DestinationSample
 {
