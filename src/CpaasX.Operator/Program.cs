@@ -8,6 +8,7 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
 root.Subcommands.Add(CompileCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(LocalCommand.Create());

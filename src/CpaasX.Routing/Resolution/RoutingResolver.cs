@@ -48,7 +48,23 @@ public sealed class RoutingResolver
         }
     }
 
-    public OutboundResolution ResolveOutbound(OutboundRequest request)
+    public OutboundResolution ResolveOutbound(OutboundRequest request) => ResolveOutbound(request, sharing: null);
+
+    /// <summary>
+    /// The senders that share the messages of one request to its destination, each an equal part: the one sender a
+    /// sticky pick or an explicit sender gives, every candidate a spread rotates over; none when unrouted. Unlike
+    /// <see cref="ResolveOutbound(OutboundRequest)"/> it does not depend on the rotation's turn, so it tells what a change
+    /// of the table does to a destination's traffic.
+    /// </summary>
+    public IReadOnlyList<PoolSender> ResolveSharingSenders(OutboundRequest request)
+    {
+        var sharing = new List<PoolSender>();
+        var answer = ResolveOutbound(request, sharing);
+        return answer.IsRouted && sharing.Count == 0 ? [answer.Sender!] : sharing;
+    }
+
+    // With `sharing`, a spread adds every candidate it rotates over to it.
+    private OutboundResolution ResolveOutbound(OutboundRequest request, List<PoolSender>? sharing)
     {
         var applicationId = string.IsNullOrEmpty(request.ApplicationId) ? RouteSources.DefaultApplicationId : request.ApplicationId;
         var entityId = string.IsNullOrEmpty(request.EntityId) ? null : request.EntityId;
@@ -97,7 +113,7 @@ public sealed class RoutingResolver
 
             var chosen = strategy is { Entry.UseStickySender: true }
                 ? PickSticky(candidates, count, request.Destination, explanation)
-                : PickSpread(candidates, count, explanation);
+                : PickSpread(candidates, count, explanation, sharing);
             return OutboundResolution.Routed(chosen.Sender, level, strategy?.Entry.Name, explanation);
         }
         finally
@@ -321,8 +337,13 @@ public sealed class RoutingResolver
         return chosen;
     }
 
-    private IndexedSender PickSpread(IndexedSender[] candidates, int count, List<string> explanation)
+    private IndexedSender PickSpread(IndexedSender[] candidates, int count, List<string> explanation, List<PoolSender>? sharing)
     {
+        for (var i = 0; sharing is not null && i < count; i++)
+        {
+            sharing.Add(candidates[i].Sender);
+        }
+
         var turn = (uint)Interlocked.Increment(ref _spreadCounter);
         explanation.Add($"spread: rotating over {count} sender(s)");
         return candidates[(int)(turn % (uint)count)];
