@@ -148,6 +148,28 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task A_field_selector_watch_sees_an_object_enter_and_leave_the_selection_as_ADDED_and_DELETED()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("other", 1));
+        await scope.Patch("w1", """{"spec":{"size":3}}""");
+        await scope.Patch("other", """{"spec":{"color":"red"}}""");
+        await scope.Patch("w1", """{"spec":{"color":"blue"}}""");
+        await scope.Patch("w1", """{"spec":{"size":4}}""");
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&fieldSelector=spec.size%3D3&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        var seen = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var change = await watch.Next();
+            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
+        }
+
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], seen);
+    }
+
+    [Fact]
     public async Task A_delete_held_by_a_finalizer_is_MODIFIED_with_deletionTimestamp_then_DELETED_with_the_last_state()
     {
         await using var scope = await ServerScope.StartAsync();
