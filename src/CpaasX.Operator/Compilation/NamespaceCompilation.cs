@@ -58,7 +58,9 @@ internal sealed class NamespaceCompilation
         DecideInboundConfigurations();
 
         Referrers referrers = new(_snapshot);
-        AssociationUsage usage = new(_snapshot.ResourceAssociations.Where(IsAvailable).Select(association => (association, _resolved[association])));
+        AssociationUsage usage = new(_snapshot.ResourceAssociations
+            .Where(association => !IsDeleting(association))
+            .Select(association => (association, _verdicts[association], _resolved.GetValueOrDefault(association))));
         List<CompiledObject> compiled = [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))];
         return new CompileResult(_snapshot.Namespace, compiled, BuildTable(compiled));
     }
@@ -344,7 +346,8 @@ internal sealed class NamespaceCompilation
                 ObservedGeneration = generation,
                 Conditions = conditions,
                 Value = ResourceValues.StatusValue(resource.Spec),
-                Associations = [.. usage.OfResource(resource.Metadata?.Name)],
+                AssociationCount = usage.OfResource(resource.Metadata?.Name).Count,
+                Associations = [.. usage.OfResource(resource.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
             ResourceAssociation association => new ResourceAssociationStatus
             {
