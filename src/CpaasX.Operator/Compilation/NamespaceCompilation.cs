@@ -386,7 +386,7 @@ internal sealed class NamespaceCompilation
         }
 
         // Every Resource, so an explicit sender is used when Ready and fitting, and refused with its status's reason otherwise
-        // (one being deleted that nothing holds any more is left out: it is about to disappear).
+        // (one being deleted that nothing holds any more is left out: it is about to disappear; one without a name cannot be named).
         foreach (CompiledObject item in compiled.Where(item => item.Object is Resource))
         {
             Resource resource = (Resource)item.Object;
@@ -394,10 +394,10 @@ internal sealed class NamespaceCompilation
             {
                 builder.AddResource(SenderOf(resource));
             }
-            else if (item.DesiredStatus.FindReady() is { Status: not ConditionStatuses.True } ready)
+            else if (resource.Metadata?.Name is { Length: > 0 } name && item.DesiredStatus.FindReady() is { Status: not ConditionStatuses.True } ready)
             {
                 builder.AddUnreadyResource(
-                    resource.Metadata.Name, resource.Spec?.Type, ResourceValues.SenderValue(resource.Spec), ChannelsOf(resource.Spec),
+                    name, resource.Spec?.Type, ResourceValues.SenderValue(resource.Spec), ChannelsOf(resource.Spec),
                     ready.Reason ?? "", ready.Message ?? "");
             }
         }

@@ -137,14 +137,7 @@ public sealed class WatchTests
         await scope.Patch("w1", """{"metadata":{"labels":null}}""");
         await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&labelSelector=tier%3Dfront&resourceVersion={ServerScope.ResourceVersion(created)}");
 
-        var seen = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var change = await watch.Next();
-            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
-        }
-
-        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], seen);
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], await TypesAndNames(watch, 3));
     }
 
     [Fact]
@@ -159,14 +152,7 @@ public sealed class WatchTests
         await scope.Patch("w1", """{"spec":{"size":4}}""");
         await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&fieldSelector=spec.size%3D3&resourceVersion={ServerScope.ResourceVersion(created)}");
 
-        var seen = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var change = await watch.Next();
-            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
-        }
-
-        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], seen);
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], await TypesAndNames(watch, 3));
     }
 
     [Fact]
@@ -283,6 +269,19 @@ public sealed class WatchTests
     }
 
     /// <summary>The first <paramref name="count"/> events of a client watch from <paramref name="resourceVersion"/>, as "Type name".</summary>
+    // The next events of a raw watch as "TYPE name".
+    private static async Task<List<string>> TypesAndNames(RawWatch watch, int count)
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var change = await watch.Next();
+            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
+        }
+
+        return seen;
+    }
+
     private static async Task<List<string>> Collect(ServerScope scope, string resourceVersion, int count)
     {
         var events = scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
