@@ -35,11 +35,16 @@ public sealed class RoutingResolver
             }
         }
 
+        var readyByName = table.Resources.Where(r => r.Ready && r.Type is not null && r.Value is not null)
+            .DistinctBy(r => r.Name).ToDictionary(r => r.Name, r => r.AsSender(), StringComparer.Ordinal);
         foreach (var channelSenders in table.Senders)
         {
-            foreach (var sender in channelSenders.Senders)
+            foreach (var name in channelSenders.Resources)
             {
-                AddExplicitSender(channelSenders.Channel, sender);
+                if (readyByName.TryGetValue(name, out var sender))
+                {
+                    AddExplicitSender(channelSenders.Channel, sender);
+                }
             }
         }
 

@@ -17,7 +17,7 @@ public sealed class RoutingTableBuilder(string @namespace)
     private readonly Dictionary<string, InboundResource> _inboundResources = new(StringComparer.Ordinal);
     private readonly List<InboundConfigurationInput> _configurations = [];
     private readonly List<ResourceEntry> _resources = [];
-    private readonly List<(Channel Channel, PoolSender Sender)> _senders = [];
+    private readonly List<(Channel Channel, string Resource)> _senders = [];
 
     public RoutingTableBuilder AddApplication(string applicationId, string? applicationName, string objectName)
     {
@@ -38,20 +38,30 @@ public sealed class RoutingTableBuilder(string @namespace)
     public RoutingTableBuilder AddAssociation(
         string associationName, SenderResource resource, Channel channel, string? applicationId, string? entityId)
     {
-        _associations.Add((applicationId ?? RouteSources.DefaultApplicationId, entityId, channel, SenderOf(resource, "ResourceAssociation", associationName)));
+        var sender = new PoolSender(
+            resource.Name,
+            resource.Type,
+            resource.Value,
+            resource.SenderType,
+            resource.Country,
+            SortedCountries(resource),
+            RouteSources.Of("ResourceAssociation", associationName));
+        _associations.Add((applicationId ?? RouteSources.DefaultApplicationId, entityId, channel, sender));
         return this;
     }
 
     /// <summary>
-    /// A Ready Resource: listed in <see cref="RoutingTable.Resources"/>, and as an explicit sender of every channel it fits
-    /// (<see cref="SenderFit"/>).
+    /// A Ready Resource: described in <see cref="RoutingTable.Resources"/>, and named in <see cref="RoutingTable.Senders"/>
+    /// under every channel it fits as an explicit sender (<see cref="SenderFit"/>).
     /// </summary>
     public RoutingTableBuilder AddResource(SenderResource resource)
     {
-        var capabilities = CapabilitiesOf(resource);
-        _resources.Add(new ResourceEntry(resource.Name, resource.Type, resource.Value, capabilities, true, null, null));
-        var sender = SenderOf(resource, "Resource", resource.Name);
-        _senders.AddRange(Enum.GetValues<Channel>().Where(channel => SenderFit.Fits(resource.Type, capabilities, channel)).Select(channel => (channel, sender)));
+        Channel[] capabilities = [.. (resource.Capabilities ?? []).Distinct().Order()];
+        _resources.Add(new ResourceEntry(
+            resource.Name, resource.Type, resource.Value, resource.SenderType, resource.Country, SortedCountries(resource), capabilities, true, null, null));
+        _senders.AddRange(Enum.GetValues<Channel>()
+            .Where(channel => SenderFit.Fits(resource.Type, capabilities, channel))
+            .Select(channel => (channel, resource.Name)));
         return this;
     }
 
@@ -59,7 +69,7 @@ public sealed class RoutingTableBuilder(string @namespace)
     public RoutingTableBuilder AddUnreadyResource(
         string name, ResourceType? type, string? value, IEnumerable<Channel> capabilities, string reason, string message)
     {
-        _resources.Add(new ResourceEntry(name, type, value, [.. capabilities.Distinct().Order()], false, reason, message));
+        _resources.Add(new ResourceEntry(name, type, value, null, null, [], [.. capabilities.Distinct().Order()], false, reason, message));
         return this;
     }
 
@@ -114,20 +124,11 @@ public sealed class RoutingTableBuilder(string @namespace)
         Senders = [.. _senders
             .GroupBy(s => s.Channel)
             .OrderBy(g => g.Key)
-            .Select(g => new ChannelSenders(g.Key, SortedSenders(g.Select(s => s.Sender))))],
+            .Select(g => new ChannelSenders(g.Key, [.. g.Select(s => s.Resource).Distinct().Order(StringComparer.Ordinal)]))],
         Resources = [.. _resources.OrderBy(r => r.Name, StringComparer.Ordinal).DistinctBy(r => r.Name)],
     };
 
-    private static PoolSender SenderOf(SenderResource resource, string sourceKind, string sourceName) => new(
-        resource.Name,
-        resource.Type,
-        resource.Value,
-        resource.SenderType,
-        resource.Country,
-        [.. (resource.Countries ?? []).Order(StringComparer.Ordinal)],
-        RouteSources.Of(sourceKind, sourceName));
-
-    private static Channel[] CapabilitiesOf(SenderResource resource) => [.. (resource.Capabilities ?? []).Distinct().Order()];
+    private static string[] SortedCountries(SenderResource resource) => [.. (resource.Countries ?? []).Order(StringComparer.Ordinal)];
 
     private static List<PoolSender> SortedSenders(IEnumerable<PoolSender> senders) =>
         [.. senders

@@ -55,7 +55,7 @@ public sealed partial class ProjectManifestTests
 
         var kinds = byShortNames.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('/')[0]).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["application.cpaasx.io", "entity.cpaasx.io", "inboundconfiguration.cpaasx.io", "resource.cpaasx.io", "resourceassociation.cpaasx.io", "senderstrategy.cpaasx.io"], kinds);
-        Assert.Matches(@"NAME\s+TYPE\s+VALUE\s+READY\s+REASON\s+AGE\s", narrow.Stdout);
+        Assert.Matches(@"NAME\s+TYPE\s+VALUE\s+ASSOCIATIONS\s+READY\s+REASON\s+AGE\s", narrow.Stdout);
         Assert.DoesNotContain("waiting for the platform", narrow.Stdout);
         Assert.Matches(@"READY\s+REASON\s+MESSAGE\s+AGE", wide.Stdout);
         Assert.Matches(@"support-line\s+NUMBER\s+.*False\s+Pending\s+waiting for the platform", wide.Stdout);
