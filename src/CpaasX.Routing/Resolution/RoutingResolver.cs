@@ -48,7 +48,7 @@ public sealed class RoutingResolver
             }
         }
 
-        // A table written before it listed senders by channel: its associated senders are the explicit ones, as they were then.
+        // Associated senders fit their channel as explicit senders too; in a table written before `senders` existed they are the only ones.
         foreach (var pool in table.OutboundPools)
         {
             foreach (var sender in pool.Senders)
