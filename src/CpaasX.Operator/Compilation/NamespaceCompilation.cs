@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Api.Validation;
+using CpaasX.Operator.Runtime;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
@@ -29,6 +30,7 @@ internal sealed class NamespaceCompilation
     private readonly Dictionary<SenderStrategy, StrategyPool> _pools = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<InboundConfiguration, EffectiveRoute> _routes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SenderResource> _senders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), UndecodableObject> _undecodable = [];
 
     public NamespaceCompilation(NamespaceSnapshot snapshot, ResourceValueIndex index, DateTimeOffset now)
     {
@@ -40,12 +42,19 @@ internal sealed class NamespaceCompilation
             Present(snapshot.Resources),
             Present(snapshot.ResourceAssociations),
             Present(snapshot.SenderStrategies),
-            Present(snapshot.InboundConfigurations));
+            Present(snapshot.InboundConfigurations))
+        {
+            Undecodable = snapshot.Undecodable ?? [],
+        };
         _index = index;
         _now = now;
         _applications = ByName(_snapshot.Applications);
         _entities = ByName(_snapshot.Entities);
         _resources = ByName(_snapshot.Resources);
+        foreach (UndecodableObject undecodable in _snapshot.Undecodable)
+        {
+            _undecodable.TryAdd((undecodable.Kind, undecodable.Metadata.Name), undecodable);
+        }
     }
 
     public CompileResult Run()
@@ -62,7 +71,11 @@ internal sealed class NamespaceCompilation
             .Where(association => !IsDeleting(association))
             .Select(association => (association, _verdicts[association], _resolved.GetValueOrDefault(association))));
         List<CompiledObject> compiled = [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))];
-        return new CompileResult(_snapshot.Namespace, compiled, BuildTable(compiled));
+        return new CompileResult(
+            _snapshot.Namespace,
+            compiled,
+            BuildTable(compiled),
+            [.. _snapshot.Undecodable.Select(undecodable => CompiledUndecodable.For(undecodable, _now))]);
     }
 
     private void DecideApplications()
@@ -247,7 +260,10 @@ internal sealed class NamespaceCompilation
             return null;
         }
 
-        string? problem = !targets.TryGetValue(reference.Name, out T? target) ? "not found"
+        string? problem = !targets.TryGetValue(reference.Name, out T? target)
+                ? _undecodable.TryGetValue((kind, reference.Name), out UndecodableObject? undecodable)
+                    ? $"is not Ready ({ConditionReasons.Undecodable}: {undecodable.Problem})"
+                    : "not found"
             : IsDeleting(target) ? "is being deleted"
             : _verdicts[target] is { IsReady: false } verdict ? $"is not Ready ({verdict.Reason})"
             : null;
@@ -309,7 +325,7 @@ internal sealed class NamespaceCompilation
         }
 
         Verdict verdict = held
-            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {string.Join(", ", referencedBy)}")
+            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {StatusCaps.List(referencedBy)}")
             : _verdicts[item];
         CustomResourceStatus desired = DesiredStatus(item, verdict, usage);
         return new CompiledObject(
@@ -322,7 +338,7 @@ internal sealed class NamespaceCompilation
     private CustomResourceStatus DesiredStatus(ICustomResource item, Verdict verdict, AssociationUsage usage)
     {
         long? generation = item.Metadata?.Generation;
-        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject, generation, _now)];
+        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject?.FindReady(), generation, _now)];
         return item switch
         {
             Application application => new ApplicationStatus
