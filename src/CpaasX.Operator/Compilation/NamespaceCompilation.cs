@@ -67,11 +67,14 @@ internal sealed class NamespaceCompilation
         DecideInboundConfigurations();
 
         Referrers referrers = new(_snapshot);
-        AssociationUsage usage = new(_snapshot.ResourceAssociations.Where(IsAvailable).Select(association => (association, _resolved[association])));
+        AssociationUsage usage = new(_snapshot.ResourceAssociations
+            .Where(association => !IsDeleting(association))
+            .Select(association => (association, _verdicts[association], _resolved.GetValueOrDefault(association))));
+        List<CompiledObject> compiled = [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))];
         return new CompileResult(
             _snapshot.Namespace,
-            [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))],
-            BuildTable(),
+            compiled,
+            BuildTable(compiled),
             [.. _snapshot.Undecodable.Select(undecodable => CompiledUndecodable.For(undecodable, _now))]);
     }
 
@@ -385,7 +388,7 @@ internal sealed class NamespaceCompilation
         };
     }
 
-    private RoutingTable BuildTable()
+    private RoutingTable BuildTable(IReadOnlyList<CompiledObject> compiled)
     {
         RoutingTableBuilder builder = new(_snapshot.Namespace);
         foreach (Application application in _snapshot.Applications.Where(IsAvailable))
@@ -398,14 +401,30 @@ internal sealed class NamespaceCompilation
             builder.AddEntity(entity.EffectiveEntityId, entity.Spec.EntityName, entity.Metadata.Name);
         }
 
+        // Every Resource, so an explicit sender is used when Ready and fitting, and refused with its status's reason otherwise
+        // (one being deleted that nothing holds any more is left out: it is about to disappear; one without a name cannot be named).
+        foreach (CompiledObject item in compiled.Where(item => item.Object is Resource))
+        {
+            Resource resource = (Resource)item.Object;
+            if (IsAvailable(resource))
+            {
+                builder.AddResource(SenderOf(resource));
+            }
+            else if (resource.Metadata?.Name is { Length: > 0 } name && item.DesiredStatus.FindReady() is { Status: not ConditionStatuses.True } ready)
+            {
+                builder.AddUnreadyResource(
+                    name, resource.Spec?.Type, ResourceValues.SenderValue(resource.Spec), ChannelsOf(resource.Spec),
+                    ready.Reason ?? "", ready.Message ?? "");
+            }
+        }
+
         foreach (Resource resource in _snapshot.Resources.Where(IsAvailable))
         {
             ResourceSpec spec = resource.Spec;
             if (spec.Type is ResourceType.Number or ResourceType.ChatApp)
             {
-                IEnumerable<Channel> channels = spec.Type == ResourceType.Number ? spec.Number!.Capabilities! : [spec.ChatApp!.Channel!.Value];
                 builder.AddInboundResource(
-                    SenderOf(resource), channels, spec.Number?.Shared == true, ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef));
+                    SenderOf(resource), ChannelsOf(spec), spec.Number?.Shared == true, ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef));
             }
         }
 
@@ -460,11 +479,20 @@ internal sealed class NamespaceCompilation
                 ResourceValues.SenderValue(spec)!,
                 spec.Number?.NumberType,
                 spec.Number?.Country,
-                spec.Alpha?.Countries);
+                spec.Alpha?.Countries,
+                ChannelsOf(spec));
         }
 
         return sender;
     }
+
+    // The channels a resource has: a NUMBER's capabilities, a CHAT_APP's channel; none for the other types.
+    private static IReadOnlyList<Channel> ChannelsOf(ResourceSpec? spec) => spec?.Type switch
+    {
+        ResourceType.Number => [.. spec.Number?.Capabilities ?? []],
+        ResourceType.ChatApp when spec.ChatApp?.Channel is Channel channel => [channel],
+        _ => [],
+    };
 
     private string? ApplicationIdOf(LocalObjectReference? reference) =>
         reference is null ? null : _applications[reference.Name].EffectiveApplicationId;
