@@ -37,7 +37,7 @@ public sealed class CompileRoutingTests
     {
         CompileResult result = Compile(
             App("checkout"),
-            Number("london", number: "+447700900001", country: "GB", capabilities: [Channel.Sms]),
+            Number("london", number: "+447700900001", country: "GB", capabilities: [Channel.Sms], created: Epoch),
             Number("copy", number: "+447700900001", country: "GB", capabilities: [Channel.Sms], created: Epoch.AddDays(1)));
         RoutingResolver resolver = new(result.Table);
 
