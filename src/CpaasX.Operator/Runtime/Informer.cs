@@ -134,12 +134,11 @@ public sealed class Informer<T>
         var obj = change.Object!;
         if (change.Type == WatchEventType.Deleted)
         {
-            Store.Remove(obj);
-            Notify([new InformerEvent<T>(WatchEventType.Deleted, obj)]);
+            Notify([new InformerEvent<T>(WatchEventType.Deleted, obj, Store.Remove(obj))]);
         }
         else
         {
-            Notify([new InformerEvent<T>(Store.Upsert(obj), obj)]);
+            Notify([Store.Upsert(obj)]);
         }
 
         return obj.Metadata?.ResourceVersion;
