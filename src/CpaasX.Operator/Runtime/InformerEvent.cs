@@ -7,5 +7,4 @@ namespace CpaasX.Operator.Runtime;
 /// <paramref name="OldObject"/> is what the store held before (the object replaced or removed); null for ADDED, and
 /// for a DELETED of an object the store did not hold.
 /// </summary>
-public sealed record InformerEvent<T>(WatchEventType Type, T Object, T? OldObject = null)
-    where T : class;
+public sealed record InformerEvent<T>(WatchEventType Type, T Object, T? OldObject = default);
