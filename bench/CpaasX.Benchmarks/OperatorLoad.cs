@@ -21,7 +21,8 @@ namespace CpaasX.Benchmarks;
 /// expected to write nothing). Finally, on a fresh server with the same objects, a bare client makes only the writes
 /// strictly needed (one status write per object, one ConfigMap), as many at a time as the operator writes one namespace's
 /// objects (<see cref="NamespaceWriter.MaxConcurrentWrites"/>), and the ratio of the two times is reported.
-/// With <c>--live</c> the operator is running before the objects are created instead (<see cref="OperatorBurstLoad"/>).
+/// With <c>--live</c> the operator is running before the objects are created instead (<see cref="OperatorBurstLoad"/>);
+/// with <c>--namespaces T</c> many tenants are measured instead (<see cref="OperatorTenantsLoad"/>).
 /// </summary>
 internal static class OperatorLoad
 {
@@ -33,6 +34,11 @@ internal static class OperatorLoad
         if (ScenarioOptions.Flag(args, "--live"))
         {
             return await OperatorBurstLoad.RunAsync(args);
+        }
+
+        if (ScenarioOptions.Flag(args, "--namespaces"))
+        {
+            return await OperatorTenantsLoad.RunAsync(args);
         }
 
         var resources = SyntheticObjects.ResourcesFor(ScenarioOptions.Int(args, "--objects", 5_000));

@@ -24,7 +24,8 @@ internal sealed class OperatorProcess : IDisposable
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
-    public static OperatorProcess Start(string kubeconfig)
+    /// <param name="arguments">More flags for <c>run</c> (e.g. <c>--settle-delay 100ms</c>).</param>
+    public static OperatorProcess Start(string kubeconfig, params string[] arguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -32,7 +33,7 @@ internal sealed class OperatorProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { typeof(OperatorInstance).Assembly.Location, "run", "--kubeconfig", kubeconfig, "--http-address", $"127.0.0.1:{port}", "--log-format", "json" })
+        foreach (var argument in new[] { typeof(OperatorInstance).Assembly.Location, "run", "--kubeconfig", kubeconfig, "--http-address", $"127.0.0.1:{port}", "--log-format", "json" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -39,6 +39,8 @@ public sealed class ClusterInformers
             new ApiListWatchClient<V1ConfigMap>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
             logger: loggerFactory.CreateLogger<Informer<V1ConfigMap>>()));
+        Resources.Store.AddIndex(ResourceValueIndex.StoreIndexName, resource => ResourceValueIndex.DeclaredValue(resource) is { } value ? [value] : []);
+        ResourceValues = ResourceValueIndex.Over(value => Resources.Store.ByIndex(ResourceValueIndex.StoreIndexName, value));
     }
 
     public Informer<Application> Applications { get; }
@@ -52,6 +54,12 @@ public sealed class ClusterInformers
     public Informer<SenderStrategy> SenderStrategies { get; }
 
     public Informer<InboundConfiguration> InboundConfigurations { get; }
+
+    /// <summary>
+    /// The cluster-wide resource values for the Duplicate rule, read from the Resource store's index, which every
+    /// event keeps current: a reconcile looks up only the values its namespace declares.
+    /// </summary>
+    public ResourceValueIndex ResourceValues { get; }
 
     /// <summary>Only ConfigMaps labelled as managed by this operator.</summary>
     public Informer<V1ConfigMap> RoutingConfigMaps { get; }

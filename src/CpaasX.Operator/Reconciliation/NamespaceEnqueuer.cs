@@ -10,11 +10,11 @@ namespace CpaasX.Operator.Reconciliation;
 /// Turns informer events into namespace keys: any event of a namespace's objects or its routing ConfigMap queues
 /// that namespace; a Resource event also queues every namespace that declares its old or new value, because a
 /// duplicate there may have been born or resolved. An update that keeps the value (a status write, for instance)
-/// changes no other namespace's duplicates and queues only its own. Informer events carry no old object, so the
-/// value each Resource declared last is remembered here. A namespace is queued once its events have paused for the
-/// settle delay (longer after a long run of events, <see cref="SettleRunShare"/>): objects applied together (a GitOps
-/// sync of many objects) are compiled and written once, instead of once per partial view, each of which rewrites the
-/// statuses that the next arrivals change.
+/// changes no other namespace's duplicates and queues only its own. The old value comes from the object the event
+/// replaced, the declarers from the Resource store's index (<see cref="ClusterInformers.ResourceValues"/>). A
+/// namespace is queued once its events have paused for the settle delay (longer after a long run of events,
+/// <see cref="SettleRunShare"/>): objects applied together (a GitOps sync of many objects) are compiled and written
+/// once, instead of once per partial view, each of which rewrites the statuses that the next arrivals change.
 /// </summary>
 public sealed class NamespaceEnqueuer
 {
@@ -41,9 +41,6 @@ public sealed class NamespaceEnqueuer
     private readonly WorkQueue<string> _queue;
     private readonly ClusterInformers _informers;
     private readonly TimeSpan _settleDelay;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<ObjectKey, string> _declared = [];
-    private readonly Dictionary<string, Dictionary<string, int>> _declarers = new(StringComparer.Ordinal);
 
     /// <param name="settleDelay">How long a namespace's events must pause before it is queued; zero queues at once.</param>
     public NamespaceEnqueuer(WorkQueue<string> queue, ClusterInformers informers, string configMapName, TimeSpan settleDelay)
@@ -88,59 +85,22 @@ public sealed class NamespaceEnqueuer
     private void OnResource(InformerEvent<Resource> change)
     {
         Enqueue(change.Object);
-        var key = ObjectKey.Of(change.Object);
-        var value = change.Type == WatchEventType.Deleted ? null : ResourceValueIndex.ValueOf(change.Object);
-        IReadOnlyList<string> affected;
-        lock (_gate)
+        var previous = change.OldObject is null ? null : ResourceValueIndex.DeclaredValue(change.OldObject);
+        var value = change.Type == WatchEventType.Deleted ? null : ResourceValueIndex.DeclaredValue(change.Object);
+        if (previous == value)
         {
-            var previous = _declared.GetValueOrDefault(key);
-            if (previous == value)
-            {
-                return;
-            }
-
-            Forget(key, previous);
-            Remember(key, value);
-            affected = [.. DeclarersOf(previous).Concat(DeclarersOf(value)).Distinct()];
+            return;
         }
 
-        foreach (var @namespace in affected.Where(@namespace => @namespace != key.Namespace))
+        // The store's index already holds the change: these are the other declarers of either value.
+        var own = ObjectKey.Of(change.Object).Namespace;
+        foreach (var @namespace in new[] { previous, value }
+            .OfType<string>()
+            .SelectMany(_informers.ResourceValues.NamespacesDeclaring)
+            .Distinct(StringComparer.Ordinal)
+            .Where(@namespace => @namespace != own))
         {
             Add(@namespace);
-        }
-    }
-
-    private IReadOnlyList<string> DeclarersOf(string? value) =>
-        value is not null && _declarers.TryGetValue(value, out var namespaces) ? [.. namespaces.Keys] : [];
-
-    private void Remember(ObjectKey key, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        _declared[key] = value;
-        var namespaces = _declarers.TryGetValue(value, out var known) ? known : _declarers[value] = new(StringComparer.Ordinal);
-        namespaces[key.Namespace] = namespaces.GetValueOrDefault(key.Namespace) + 1;
-    }
-
-    private void Forget(ObjectKey key, string? value)
-    {
-        if (value is null || !_declarers.TryGetValue(value, out var namespaces))
-        {
-            return;
-        }
-
-        _declared.Remove(key);
-        if (--namespaces[key.Namespace] == 0)
-        {
-            namespaces.Remove(key.Namespace);
-        }
-
-        if (namespaces.Count == 0)
-        {
-            _declarers.Remove(value);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace CpaasX.Operator.Reconciliation;
 
 /// <summary>
 /// Reconciles one namespace: a snapshot from the informer stores (never the API), the cluster-wide resource value
-/// index from the Resource store, compile, and the writer. A namespace without CPaaS X objects loses its ConfigMap.
+/// index the Resource store keeps (only the namespace's own values are looked up), compile, and the writer. A namespace without CPaaS X objects loses its ConfigMap.
 /// </summary>
 public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, string configMapName, TimeProvider time) : IReconciler<string>
 {
@@ -19,8 +19,7 @@ public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWri
             return writer.RemoveAsync(key, observedConfigMap, cancellationToken);
         }
 
-        var index = ResourceValueIndex.Build(informers.Resources.Store.ListAll());
-        var compiled = NamespaceCompiler.Compile(snapshot, index, time.GetUtcNow());
+        var compiled = NamespaceCompiler.Compile(snapshot, informers.ResourceValues, time.GetUtcNow());
         return writer.ApplyAsync(compiled, observedConfigMap, cancellationToken);
     }
 }

@@ -189,12 +189,11 @@ public sealed class Informer<T>
         ForgetUndecodable(ObjectKey.Of(obj));
         if (change.Type == WatchEventType.Deleted)
         {
-            Store.Remove(obj);
-            Notify([new InformerEvent<T>(WatchEventType.Deleted, obj)]);
+            Notify([new InformerEvent<T>(WatchEventType.Deleted, obj, Store.Remove(obj))]);
         }
         else
         {
-            Notify([new InformerEvent<T>(Store.Upsert(obj), obj)]);
+            Notify([Store.Upsert(obj)]);
         }
 
         return obj.Metadata?.ResourceVersion;
@@ -206,8 +205,7 @@ public sealed class Informer<T>
         var key = ObjectKey.Of(undecodable);
         if (Store.Get(key) is { } typed)
         {
-            Store.Remove(typed);
-            Notify([new InformerEvent<T>(WatchEventType.Deleted, typed)]);
+            Notify([new InformerEvent<T>(WatchEventType.Deleted, typed, Store.Remove(typed))]);
         }
 
         if (type == WatchEventType.Deleted)
@@ -216,7 +214,7 @@ public sealed class Informer<T>
         }
         else
         {
-            NotifyUndecodable([new InformerEvent<UndecodableObject>(Undecodable.Upsert(undecodable), undecodable)]);
+            NotifyUndecodable([Undecodable.Upsert(undecodable)]);
         }
 
         return undecodable.Metadata.ResourceVersion;
@@ -227,8 +225,7 @@ public sealed class Informer<T>
     {
         if (Undecodable.Get(key) is { } forgotten)
         {
-            Undecodable.Remove(forgotten);
-            NotifyUndecodable([new InformerEvent<UndecodableObject>(WatchEventType.Deleted, forgotten)]);
+            NotifyUndecodable([new InformerEvent<UndecodableObject>(WatchEventType.Deleted, forgotten, Undecodable.Remove(forgotten))]);
         }
     }
 

@@ -4,14 +4,17 @@ using k8s.Models;
 namespace CpaasX.Operator.Runtime;
 
 /// <summary>
-/// The informer's local, thread-safe copy of the watched objects, indexed by namespace and name.
-/// Readers use it instead of the API; only the owning <see cref="Informer{T}"/> writes to it.
+/// The informer's local, thread-safe copy of the watched objects, held by namespace and name (which is its
+/// namespace index), plus the named indexes added with <see cref="AddIndex"/>. Readers use it instead of the API; only
+/// the owning <see cref="Informer{T}"/> writes to it. As client-go's thread-safe store, every write updates the indexes
+/// from the stored object it replaces or removes, so an index never holds a value its object no longer has.
 /// </summary>
 public sealed class InformerStore<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, T>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoreIndex<T>> _indexes = new(StringComparer.Ordinal);
     private int _count;
 
     public int Count
@@ -22,6 +25,33 @@ public sealed class InformerStore<T>
             {
                 return _count;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the index <paramref name="name"/>: each object is found under every value <paramref name="valuesOf"/>
+    /// gives it (none leaves it out). Objects already stored are indexed at once.
+    /// </summary>
+    public void AddIndex(string name, Func<T, IEnumerable<string>> valuesOf)
+    {
+        lock (_gate)
+        {
+            var index = new StoreIndex<T>(valuesOf);
+            foreach (var obj in _byNamespace.Values.SelectMany(objects => objects.Values))
+            {
+                index.Update(null, obj);
+            }
+
+            _indexes.Add(name, index);
+        }
+    }
+
+    /// <summary>A snapshot of the stored objects that index <paramref name="name"/> holds under <paramref name="value"/>.</summary>
+    public IReadOnlyList<T> ByIndex(string name, string value)
+    {
+        lock (_gate)
+        {
+            return [.. _indexes[name].KeysOf(value).Select(key => _byNamespace[key.Namespace][key.Name])];
         }
     }
 
@@ -60,27 +90,22 @@ public sealed class InformerStore<T>
         }
     }
 
-    /// <summary>Stores <paramref name="obj"/>; returns ADDED if it was unknown, MODIFIED otherwise.</summary>
-    internal WatchEventType Upsert(T obj)
+    /// <summary>Stores <paramref name="obj"/>; returns ADDED if it was unknown, MODIFIED (with the object it replaced) otherwise.</summary>
+    internal InformerEvent<T> Upsert(T obj)
     {
-        var key = ObjectKey.Of(obj);
         lock (_gate)
         {
-            var objects = NamespaceOf(key.Namespace);
-            var added = !objects.ContainsKey(key.Name);
-            objects[key.Name] = obj;
-            _count += added ? 1 : 0;
-            return added ? WatchEventType.Added : WatchEventType.Modified;
+            var old = PutLocked(obj);
+            return old is null ? new InformerEvent<T>(WatchEventType.Added, obj) : new InformerEvent<T>(WatchEventType.Modified, obj, old);
         }
     }
 
-    /// <summary>Removes the object with the key of <paramref name="obj"/>, if it is stored.</summary>
-    internal void Remove(T obj)
+    /// <summary>Removes the object with the key of <paramref name="obj"/>; returns the stored object it removed, if any.</summary>
+    internal T? Remove(T obj)
     {
-        var key = ObjectKey.Of(obj);
         lock (_gate)
         {
-            RemoveLocked(key);
+            return RemoveLocked(ObjectKey.Of(obj));
         }
     }
 
@@ -103,46 +128,52 @@ public sealed class InformerStore<T>
             foreach (var gone in vanished)
             {
                 RemoveLocked(ObjectKey.Of(gone));
-                changes.Add(new InformerEvent<T>(WatchEventType.Deleted, gone));
+                changes.Add(new InformerEvent<T>(WatchEventType.Deleted, gone, gone));
             }
 
             foreach (var obj in listed)
             {
-                var key = ObjectKey.Of(obj);
-                var objects = NamespaceOf(key.Namespace);
-                if (!objects.TryGetValue(key.Name, out var stored))
+                var old = PutLocked(obj);
+                if (old is null)
                 {
-                    _count++;
                     changes.Add(new InformerEvent<T>(WatchEventType.Added, obj));
                 }
-                else if (stored.Metadata?.ResourceVersion != obj.Metadata?.ResourceVersion)
+                else if (old.Metadata?.ResourceVersion != obj.Metadata?.ResourceVersion)
                 {
-                    changes.Add(new InformerEvent<T>(WatchEventType.Modified, obj));
+                    changes.Add(new InformerEvent<T>(WatchEventType.Modified, obj, old));
                 }
-
-                objects[key.Name] = obj;
             }
         }
 
         return changes;
     }
 
-    private Dictionary<string, T> NamespaceOf(string @namespace)
+    /// <summary>Stores <paramref name="obj"/> and reindexes it; returns the object it replaced, null if it was unknown.</summary>
+    private T? PutLocked(T obj)
     {
-        if (!_byNamespace.TryGetValue(@namespace, out var objects))
+        var key = ObjectKey.Of(obj);
+        if (!_byNamespace.TryGetValue(key.Namespace, out var objects))
         {
             objects = new Dictionary<string, T>(StringComparer.Ordinal);
-            _byNamespace[@namespace] = objects;
+            _byNamespace[key.Namespace] = objects;
         }
 
-        return objects;
+        var old = objects.GetValueOrDefault(key.Name);
+        objects[key.Name] = obj;
+        _count += old is null ? 1 : 0;
+        foreach (var index in _indexes.Values)
+        {
+            index.Update(old, obj);
+        }
+
+        return old;
     }
 
-    private void RemoveLocked(ObjectKey key)
+    private T? RemoveLocked(ObjectKey key)
     {
-        if (!_byNamespace.TryGetValue(key.Namespace, out var objects) || !objects.Remove(key.Name))
+        if (!_byNamespace.TryGetValue(key.Namespace, out var objects) || !objects.Remove(key.Name, out var old))
         {
-            return;
+            return null;
         }
 
         _count--;
@@ -150,5 +181,12 @@ public sealed class InformerStore<T>
         {
             _byNamespace.Remove(key.Namespace);
         }
+
+        foreach (var index in _indexes.Values)
+        {
+            index.Remove(old);
+        }
+
+        return old;
     }
 }

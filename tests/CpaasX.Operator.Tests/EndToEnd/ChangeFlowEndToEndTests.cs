@@ -95,6 +95,47 @@ public sealed class ChangeFlowEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Duplicate_across_namespaces_is_routed_once_the_winners_namespace_is_deleted()
+    {
+        const string number = "+13125550177";
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var (winner, later) = ($"first-buyer-{suffix}", $"second-buyer-{suffix}");
+        await _cluster.CreateScratchNamespaceAsync(winner);
+        await _cluster.CreateScratchNamespaceAsync(later);
+        await _cluster.ApplyAsync(NumberResource(winner, number));
+        await _cluster.Kubectl.Ok($"wait resource/line -n {winner} --for=condition=Ready {EndToEndCluster.Timeout}");
+        await _cluster.ApplyAsync($$"""
+            {{NumberResource(later, number)}}
+            ---
+            apiVersion: cpaasx.io/v1alpha1
+            kind: Application
+            metadata: {name: notifier, namespace: {{later}}}
+            spec: {applicationName: Notifier}
+            ---
+            apiVersion: cpaasx.io/v1alpha1
+            kind: ResourceAssociation
+            metadata: {name: line-sms, namespace: {{later}}}
+            spec:
+              resourceRef: {name: line}
+              channel: SMS
+              applicationRef: {name: notifier}
+            """);
+        await OperatorCluster.EventuallyAsync(
+            async () => (await _cluster.ReadyConditionAsync(later, "resource/line"))?.Reason == ConditionReasons.Duplicate,
+            "the later declaration of the number is a Duplicate");
+
+        await _cluster.Kubectl.Ok($"delete namespace {winner} --wait=false");
+
+        await OperatorCluster.EventuallyAsync(
+            async () => (await _cluster.ReadyConditionAsync(later, "resource/line"))?.Status == ConditionStatuses.True,
+            "the remaining declaration is Ready");
+        await _cluster.EventuallyRoutedAsync(
+            later,
+            resolver => resolver.ResolveOutbound(new OutboundRequest("notifier", null, Channel.Sms, "+13125550199")).Sender?.Value == number,
+            "the remaining namespace sends from the number");
+    }
+
+    [Fact]
     public async Task An_object_wrong_by_domain_is_not_Ready_with_its_reason_while_the_rest_still_routes()
     {
         // Valid by schema (the API server admits it) but the short code has no VOICE capability.
@@ -139,6 +180,15 @@ public sealed class ChangeFlowEndToEndTests : IAsyncLifetime
             async () => (await _cluster.RoutingConfigMapAsync(Namespace))?.Data[RoutingPayload.JsonKey] == published.Data[RoutingPayload.JsonKey],
             "the routing ConfigMap is back");
     }
+
+    private static string NumberResource(string @namespace, string number) => $$"""
+        apiVersion: cpaasx.io/v1alpha1
+        kind: Resource
+        metadata: {name: line, namespace: {{@namespace}}}
+        spec:
+          type: NUMBER
+          number: {number: "{{number}}", numberType: VIRTUAL_LONG_NUMBER, country: US, capabilities: [SMS]}
+        """;
 
     private static string VoiceAssociation(string name, string resource, string application) => $$"""
         apiVersion: cpaasx.io/v1alpha1

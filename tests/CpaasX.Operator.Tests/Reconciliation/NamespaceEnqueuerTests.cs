@@ -77,6 +77,22 @@ public sealed class NamespaceEnqueuerTests : IAsyncLifetime
         Assert.Equal(["alpha", "gamma"], await DrainAsync(2));
     }
 
+    [Fact]
+    public async Task A_Resource_whose_deletion_starts_queues_the_other_declarers_of_its_value()
+    {
+        await _cluster.CreateAsync(Number("beta", "copy", "+12015550101"));
+        Assert.Equal(["alpha", "beta"], await DrainAsync(2));
+        await _cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("""{"metadata":{"finalizers":["test.cpaasx.io/hold"]}}""", V1Patch.PatchType.MergePatch),
+            CustomResourceKinds.Group, CustomResourceKinds.Version, "alpha", "resources", "line");
+        Assert.Equal(["alpha"], await DrainAsync(1));
+
+        // Held by its finalizer, the Resource stays, but a Resource being deleted declares nothing any more.
+        await _cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(CustomResourceKinds.Group, CustomResourceKinds.Version, "alpha", "resources", "line");
+
+        Assert.Equal(["alpha", "beta"], await DrainAsync(2));
+    }
+
     private static Resource Number(string @namespace, string name, string number) =>
         OperatorCluster.Named(ValidObjects.NumberResource(ValidObjects.UsLongCode with { Number = number }), @namespace, name);
 
