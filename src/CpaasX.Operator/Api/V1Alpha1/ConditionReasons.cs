@@ -12,8 +12,10 @@ public static class ConditionReasons
     public const string InUse = "InUse";
     public const string NoSenders = "NoSenders";
     public const string DefaultNotAllowedOnSharedNumber = "DefaultNotAllowedOnSharedNumber";
+    public const string RoutingNotPublished = "RoutingNotPublished";
 
     /// <summary>The reasons above as one list for the CRD description.</summary>
     public const string DescriptionList = Resolved + ", " + Invalid + ", " + ReferenceNotFound + ", " + Incompatible + ", "
-        + Duplicate + ", " + Conflict + ", " + InUse + ", " + NoSenders + ", " + DefaultNotAllowedOnSharedNumber;
+        + Duplicate + ", " + Conflict + ", " + InUse + ", " + NoSenders + ", " + DefaultNotAllowedOnSharedNumber + ", "
+        + RoutingNotPublished;
 }
