@@ -21,7 +21,8 @@ namespace CpaasX.Operator.Writing;
 /// ConfigMaps that carry the managed-by label; one of the same name without it is left alone with a Warning event.
 /// A table too large even sharded is not written: the last good ConfigMap stays.
 /// </summary>
-public sealed class RoutingConfigMapPublisher(IKubernetes client, string configMapName, OperatorMetrics metrics, EventRecorder events, ILogger logger)
+/// <param name="maxShards">The most shards a table is cut into (<see cref="RoutingPayload.MaxShards"/> unless a test needs a smaller bound).</param>
+public sealed class RoutingConfigMapPublisher(IKubernetes client, string configMapName, OperatorMetrics metrics, EventRecorder events, ILogger logger, int maxShards = RoutingPayload.MaxShards)
 {
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedByValue = "cpaasx-operator";
@@ -53,14 +54,14 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
             return RoutingPublication.Unchanged;
         }
 
-        if (RoutingPayload.Encode(json, hash) is { } payload)
+        if (RoutingPayload.Encode(json, hash, maxShards) is { } payload)
         {
             return new RoutingPublication(payload, null);
         }
 
         metrics.RoutingTableTooLarge.Inc();
-        logger.LogWarning("Routing table of {Namespace} exceeds {Shards} shards of {MaxBytes} bytes even gzipped; keeping the last published one", @namespace, RoutingPayload.MaxShards, RoutingPayload.MaxBytes);
-        return new RoutingPublication(null, $"the routing table exceeds {RoutingPayload.MaxShards} shards of {RoutingPayload.MaxBytes} bytes even gzipped");
+        logger.LogWarning("Routing table of {Namespace} exceeds {Shards} shards of {MaxBytes} bytes even gzipped; keeping the last published one", @namespace, maxShards, RoutingPayload.MaxBytes);
+        return new RoutingPublication(null, $"the routing table exceeds {maxShards} shards of {RoutingPayload.MaxBytes} bytes even gzipped");
     }
 
     /// <summary>Carries out <paramref name="publication"/>: shards first, then the index, then the shards no longer needed.</summary>

@@ -35,8 +35,8 @@ public sealed record RoutingPayload(string Hash, int JsonBytes, string? Json, by
     /// <summary>True when the table is small enough to be stored as plain <c>routing.json</c>.</summary>
     public static bool FitsPlain(byte[] routingJson) => routingJson.Length <= MaxBytes;
 
-    /// <summary>The payload for <paramref name="routingJson"/> (of content hash <paramref name="hash"/>), or null when even sharded it exceeds <see cref="MaxShards"/> shards.</summary>
-    public static RoutingPayload? Encode(byte[] routingJson, string hash)
+    /// <summary>The payload for <paramref name="routingJson"/> (of content hash <paramref name="hash"/>), or null when even sharded it exceeds <paramref name="maxShards"/> shards.</summary>
+    public static RoutingPayload? Encode(byte[] routingJson, string hash, int maxShards = MaxShards)
     {
         if (FitsPlain(routingJson))
         {
@@ -49,7 +49,7 @@ public sealed record RoutingPayload(string Hash, int JsonBytes, string? Json, by
             return new RoutingPayload(hash, routingJson.Length, null, gzip, null);
         }
 
-        return gzip.Length <= (long)MaxBytes * MaxShards
+        return gzip.Length <= (long)MaxBytes * maxShards
             ? new RoutingPayload(hash, routingJson.Length, null, null, [.. gzip.Chunk(MaxBytes)])
             : null;
     }

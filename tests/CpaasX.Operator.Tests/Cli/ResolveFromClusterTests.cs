@@ -43,7 +43,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     [Fact]
     public async Task Outbound_resolves_from_the_routing_json_of_the_namespace()
     {
-        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        await _publisher.PublishTableAsync(_cluster, Namespace, Table());
 
         var (exitCode, output, error) = await RunAsync("outbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");
 
@@ -56,7 +56,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     {
         // Enough applications to push the table over the plain-text limit.
         var table = Table() with { Applications = TestTables.Compressible(Namespace).Applications };
-        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishTableAsync(_cluster, Namespace, table));
         Assert.NotNull((await _cluster.GetConfigMapAsync(Namespace))!.BinaryData);
 
         var (exitCode, output, error) = await RunAsync("inbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
@@ -77,7 +77,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_flag_the_kubeconfig_variable_is_read_as_a_path_list()
     {
-        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        await _publisher.PublishTableAsync(_cluster, Namespace, Table());
         var missing = Path.Combine(_directory.FullName, "missing");
 
         var (exitCode, output, error) = await RunAsync(
