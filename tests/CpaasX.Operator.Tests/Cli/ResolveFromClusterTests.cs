@@ -66,6 +66,23 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbound_resolves_from_a_sharded_table_read_from_the_cluster_or_a_mounted_directory()
+    {
+        // Random application IDs: over the limit even gzipped, so the table is sharded.
+        var table = Table() with { Applications = TestTables.Incompressible(Namespace).Applications };
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishTableAsync(_cluster, Namespace, table));
+        Assert.True((await _cluster.ManagedConfigMapsAsync(Namespace)).Count > 2);
+        var mounted = await _cluster.MountRoutingAsync(Namespace);
+
+        var fromCluster = await RunAsync("inbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
+        var fromDirectory = await RunAsync("inbound", "--routing", mounted, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
+
+        Assert.True(fromCluster.ExitCode == 0, fromCluster.Error);
+        Assert.Equal("support", JsonDocument.Parse(fromCluster.Output).RootElement.GetProperty("applicationId").GetString());
+        Assert.Equal((0, fromCluster.Output), (fromDirectory.ExitCode, fromDirectory.Output));
+    }
+
+    [Fact]
     public async Task A_namespace_without_a_routing_ConfigMap_is_a_usage_error()
     {
         var (exitCode, _, error) = await RunAsync("outbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--application", "x", "--channel", "SMS", "--to", "+13125550000");

@@ -124,6 +124,27 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
         Assert.Null(await _cluster.GetConfigMapAsync(Namespace));
     }
 
+    [Fact]
+    public async Task Objects_of_a_table_that_cannot_be_published_say_RoutingNotPublished_and_the_cause_is_an_event()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
+        var metrics = new OperatorMetrics();
+        var writer = new NamespaceWriter(
+            new CustomObjectWriter(new ApiHttp(_cluster.Client), metrics),
+            new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", metrics, events, NullLogger.Instance, maxShards: 1),
+            events);
+
+        await writer.ApplyAsync(new CompileResult(Namespace, [new CompiledObject(app, ReadyStatus(), null, [])], TestTables.Incompressible(Namespace)), [], CancellationToken.None);
+
+        var ready = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!.Status!.FindReady()!;
+        Assert.Equal((ConditionStatuses.False, ConditionReasons.RoutingNotPublished), (ready.Status, ready.Reason));
+        Assert.Contains("exceeds 1 shards", ready.Message, StringComparison.Ordinal);
+        Assert.Null(await _cluster.GetConfigMapAsync(Namespace));
+        var cause = Assert.Single(await _cluster.EventsAsync(Namespace));
+        Assert.Equal(("Warning", RoutingConfigMapPublisher.TooLargeReason, "ConfigMap"), (cause.Type, cause.Reason, cause.InvolvedObject.Kind));
+    }
+
     private static ApplicationStatus ReadyStatus() => TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier);
 
     private static ApplicationStatus NotReadyStatus() => TestStatuses.Application(ConditionStatuses.False, ConditionReasons.Invalid, TestStatuses.Later);
