@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Tests.Support;
 
+using k8s;
 using k8s.Models;
 
 namespace CpaasX.ApiServer.Tests.Client;
