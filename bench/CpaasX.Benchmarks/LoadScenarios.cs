@@ -10,6 +10,8 @@ internal static class LoadScenarios
         ["apiserver-load"] = ApiServerLoad.RunAsync,
         ["compile-load"] = CompileLoad.RunAsync,
         ["operator-load"] = OperatorLoad.RunAsync,
+        ["routing-cache"] = RoutingCacheLoad.RunAsync,
+        ["routing-shards"] = RoutingShardLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>
