@@ -274,7 +274,10 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
         Dictionary<string, byte[]>? binaryData,
         CancellationToken cancellationToken)
     {
-        var metadata = observed?.Metadata ?? new V1ObjectMeta { Name = name, NamespaceProperty = @namespace };
+        // A copy: the observed metadata is the informer's, shared with every reader of its store.
+        var metadata = observed is null
+            ? new V1ObjectMeta { Name = name, NamespaceProperty = @namespace }
+            : KubernetesJson.Deserialize<V1ObjectMeta>(KubernetesJson.Serialize(observed.Metadata));
         metadata.Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()) { [ManagedByLabel] = ManagedByValue };
         var annotations = new Dictionary<string, string>(metadata.Annotations ?? new Dictionary<string, string>()) { [HashAnnotation] = hash };
         if (slot is null)
