@@ -76,7 +76,7 @@ public static class RoutingTableJson
     {
         if (bytes.StartsWith(GzipMagic))
         {
-            return Deserialize(Gunzip(bytes, RoutingTableFiles.MaxTableBytes));
+            return Deserialize(Gunzip(bytes));
         }
 
         var table = JsonSerializer.Deserialize<RoutingTable>(bytes, Options)
@@ -92,10 +92,11 @@ public static class RoutingTableJson
 
     /// <summary>
     /// The bytes inside a gzip stream (<c>routing.json.gz</c>), inflating no more than <paramref name="maxBytes"/> + 1
-    /// bytes: throws <see cref="InvalidDataException"/> when it is not gzip or holds more than that, so a small file
-    /// that expands to gigabytes costs its reader at most <paramref name="maxBytes"/>.
+    /// bytes (by default <see cref="RoutingTableFiles.MaxTableBytes"/>): throws <see cref="InvalidDataException"/> when
+    /// it is not gzip or holds more than that, so a small file that expands to gigabytes costs its reader at most
+    /// <paramref name="maxBytes"/>.
     /// </summary>
-    public static byte[] Gunzip(ReadOnlySpan<byte> gzip, int maxBytes)
+    public static byte[] Gunzip(ReadOnlySpan<byte> gzip, int maxBytes = RoutingTableFiles.MaxTableBytes)
     {
         using var compressed = new GZipStream(new MemoryStream(gzip.ToArray()), CompressionMode.Decompress);
         using var plain = new MemoryStream();
