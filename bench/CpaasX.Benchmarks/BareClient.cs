@@ -31,6 +31,7 @@ internal sealed class BareClient
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites };
         await Parallel.ForEachAsync(compiled.Objects, parallel, async (obj, cancellationToken) => await _writer.WriteStatusAsync(obj, cancellationToken));
-        await _publisher.PublishAsync(compiled.Namespace, compiled.Table, null, CancellationToken.None);
+        var publication = await _publisher.PrepareAsync(compiled.Namespace, compiled.Table, [], CancellationToken.None);
+        await _publisher.PublishAsync(compiled.Namespace, publication, [], CancellationToken.None);
     }
 }

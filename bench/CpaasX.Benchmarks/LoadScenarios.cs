@@ -11,6 +11,8 @@ internal static class LoadScenarios
         ["compile-load"] = CompileLoad.RunAsync,
         ["diff-load"] = DiffLoad.RunAsync,
         ["operator-load"] = OperatorLoad.RunAsync,
+        ["routing-cache"] = RoutingCacheLoad.RunAsync,
+        ["routing-shards"] = RoutingShardLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>

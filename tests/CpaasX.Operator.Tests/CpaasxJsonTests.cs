@@ -25,6 +25,22 @@ public sealed class CpaasxJsonTests
     }
 
     [Fact]
+    public void Drops_managedFields_when_reading_and_keeps_the_rest_of_the_metadata()
+    {
+        const string Json = """
+            {"apiVersion":"cpaasx.io/v1alpha1","kind":"Application","metadata":{"name":"checkout","namespace":"shop","resourceVersion":"7",
+             "labels":{"team":"a"},"managedFields":[{"manager":"kubectl","operation":"Apply","apiVersion":"cpaasx.io/v1alpha1","fieldsType":"FieldsV1",
+             "fieldsV1":{"f:spec":{"f:applicationId":{}}}}]},"spec":{"applicationId":"checkout-prod"}}
+            """;
+
+        var application = JsonSerializer.Deserialize<Application>(Json, CpaasxJson.Options)!;
+
+        Assert.Null(application.Metadata.ManagedFields);
+        Assert.Equal(("checkout", "shop", "7", "a"), (application.Metadata.Name, application.Metadata.NamespaceProperty, application.Metadata.ResourceVersion, application.Metadata.Labels["team"]));
+        Assert.Equal("checkout-prod", application.Spec.ApplicationId);
+    }
+
+    [Fact]
     public void Writes_status_in_the_kubernetes_condition_shape()
     {
         InboundConfigurationStatus status = new()

@@ -95,6 +95,65 @@ public sealed class RoutingTableJsonTests
         }
     }
 
+    [Fact]
+    public void LoadsADirectoryHoldingAPlainOrGzippedTable()
+    {
+        var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
+        using var plain = new MountedDirectory(("routing.json", bytes));
+        using var gzipped = new MountedDirectory(("routing.json.gz", Gzip(bytes)));
+
+        Assert.Equal(bytes, RoutingTableJson.Serialize(RoutingTableJson.Load(plain.Path)));
+        Assert.Equal(bytes, RoutingTableJson.Serialize(RoutingTableJson.Load(gzipped.Path)));
+    }
+
+    [Fact]
+    public void LoadsAShardedTableFromTheIndexAndItsPiecesThroughTheKubeletDataLink()
+    {
+        var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
+        using var mounted = new MountedDirectory(Sharded(bytes, pieces: 3), kubeletLayout: true);
+
+        Assert.Equal(bytes, RoutingTableJson.Serialize(RoutingTableJson.Load(mounted.Path)));
+    }
+
+    [Fact]
+    public void AShardOfAnotherVersionIsAnErrorNeverAWrongTable()
+    {
+        var current = Sharded(RoutingTableJson.Serialize(SampleTables.Shop()), pieces: 2);
+        var other = Sharded(RoutingTableJson.Serialize(SampleTables.Shop() with { Applications = [] }), pieces: 2);
+
+        // The index of one version, a piece of the other under the name the index expects.
+        using var torn = new MountedDirectory(current[0], current[1], (current[2].Name, other[2].Bytes));
+
+        var error = Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(torn.Path));
+        Assert.Contains("torn or mixed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingShardOrTwoTablesInOneDirectoryAreErrors()
+    {
+        var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
+        var sharded = Sharded(bytes, pieces: 2);
+        using var missing = new MountedDirectory(sharded[0], sharded[1]);
+        using var mixed = new MountedDirectory(("routing.json", bytes), sharded[0], sharded[1], sharded[2]);
+        using var empty = new MountedDirectory();
+
+        Assert.Contains("is missing", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(missing.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("more than one", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(mixed.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("no routing table", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(empty.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGzipStreamIsNeverInflatedBeyondItsBound()
+    {
+        var zeros = Gzip(new byte[64 * 1024 * 1024]);
+
+        Assert.Equal(1024, RoutingTableJson.Gunzip(Gzip(new byte[1024]), maxBytes: 1024).Length);
+        Assert.Throws<InvalidDataException>(() => RoutingTableJson.Gunzip(Gzip(new byte[1025]), maxBytes: 1024));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<InvalidDataException>(() => RoutingTableJson.Gunzip(zeros, maxBytes: 1024 * 1024));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 8 * 1024 * 1024);
+    }
+
     [Theory]
     [InlineData("cpaasx.io/v1beta1", "RoutingTable")]
     [InlineData("cpaasx.io/v1alpha1", "ConfigMap")]
@@ -136,5 +195,27 @@ public sealed class RoutingTableJsonTests
         Assert.NotEqual(
             RoutingTableJson.ContentHash(RoutingTableJson.Serialize(table)),
             RoutingTableJson.ContentHash(RoutingTableJson.Serialize(changed)));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The files of a sharded table as the operator publishes them: the index first, then the pieces.</summary>
+    private static (string Name, byte[] Bytes)[] Sharded(byte[] json, int pieces)
+    {
+        var gzip = Gzip(json);
+        var hash = RoutingTableJson.ContentHash(json);
+        var chunks = gzip.Chunk((gzip.Length + pieces - 1) / pieces).ToArray();
+        var shards = chunks.Select((_, i) => new RoutingTableShard($"cpaasx-routing-a-{i}", $"routing-a{i}-{hash[7..23]}.json.gz.part")).ToList();
+        return [("routing-index.json", new RoutingTableIndex(hash, RoutingTableIndex.GzipFormat, json.Length, shards).Serialize()),
+            .. chunks.Select((chunk, i) => (shards[i].Key, chunk))];
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
             return;
         }
 
-        await JsonResponses.WriteBytes(context, 200, obj.Json);
+        await JsonResponses.WriteBytes(context, 200, PartialObjectMetadataForm.IsWanted(context.Request) ? PartialObjectMetadataForm.BytesOf(obj) : obj.Json);
     }
 
     public async Task List(HttpContext context, ResourceRequest request, ListQuery query)
@@ -49,7 +49,12 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
             return;
         }
 
-        await JsonResponses.WriteBytes(context, 200, ListBytes(request, items, resourceVersion, next));
+        await JsonResponses.WriteBytes(
+            context,
+            200,
+            PartialObjectMetadataForm.IsWanted(context.Request)
+                ? ListBytes(PartialObjectMetadataForm.ListKind, PartialObjectMetadataForm.ApiVersion, items.Select(PartialObjectMetadataForm.BytesOf), resourceVersion, next)
+                : ListBytes(request.Type.ListKind, request.Type.ApiVersion, items.Select(item => item.Json), resourceVersion, next));
     }
 
     public async Task Create(HttpContext context, ResourceRequest request)
@@ -106,14 +111,14 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
         }, result.Warnings);
     }
 
-    private static byte[] ListBytes(ResourceRequest request, IReadOnlyList<StoredObject> items, long resourceVersion, string? next)
+    private static byte[] ListBytes(string kind, string apiVersion, IEnumerable<byte[]> items, long resourceVersion, string? next)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("kind", request.Type.ListKind);
-            writer.WriteString("apiVersion", request.Type.ApiVersion);
+            writer.WriteString("kind", kind);
+            writer.WriteString("apiVersion", apiVersion);
             writer.WriteStartObject("metadata");
             writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
             if (next is not null)
@@ -125,7 +130,7 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
             writer.WriteStartArray("items");
             foreach (var item in items)
             {
-                writer.WriteRawValue(item.Json, skipInputValidation: true);
+                writer.WriteRawValue(item, skipInputValidation: true);
             }
 
             writer.WriteEndArray();

@@ -54,12 +54,7 @@ internal static class TableWriter
         return new JsonObject
         {
             ["cells"] = cells,
-            ["object"] = new JsonObject
-            {
-                ["kind"] = "PartialObjectMetadata",
-                ["apiVersion"] = "meta.k8s.io/v1",
-                ["metadata"] = item.Metadata.DeepClone(),
-            },
+            ["object"] = PartialObjectMetadataForm.Of(item),
         };
     }
 

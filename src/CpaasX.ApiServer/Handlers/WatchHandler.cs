@@ -59,7 +59,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
 
         try
         {
-            await Stream(context, request, query, watcher, timeout.Token);
+            await Stream(context, request, query, watcher, PartialObjectMetadataForm.IsWanted(context.Request), timeout.Token);
         }
         catch (OperationCanceledException)
         {
@@ -71,7 +71,8 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
         }
     }
 
-    private async Task Stream(HttpContext context, ResourceRequest request, ListQuery query, Watcher watcher, CancellationToken cancel)
+    /// <param name="metadataOnly">Each event's object as PartialObjectMetadata (the client asked <c>as=PartialObjectMetadata</c>).</param>
+    private async Task Stream(HttpContext context, ResourceRequest request, ListQuery query, Watcher watcher, bool metadataOnly, CancellationToken cancel)
     {
         var events = watcher.Events;
         while (true)
@@ -89,7 +90,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
                 var idleAt = store.Atomically(() => events.Count == 0 ? store.ResourceVersion : (long?)null);
                 if (query.AllowBookmarks && idleAt is { } resourceVersion)
                 {
-                    await WriteLine(context, Bookmark(request, resourceVersion), cancel);
+                    await WriteLine(context, metadataOnly ? Bookmark(PartialObjectMetadataForm.Kind, PartialObjectMetadataForm.ApiVersion, resourceVersion) : Bookmark(request.Type.Kind, request.Type.ApiVersion, resourceVersion), cancel);
                 }
 
                 continue;
@@ -102,7 +103,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
 
             while (events.TryRead(out var change))
             {
-                await WriteEvent(context, change, cancel);
+                await WriteEvent(context, change, metadataOnly, cancel);
             }
 
             await context.Response.Body.FlushAsync(cancel);
@@ -115,7 +116,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
         : long.TryParse(resourceVersion, CultureInfo.InvariantCulture, out var from) ? from
         : throw ApiErrors.BadRequest($"invalid resourceVersion \"{resourceVersion}\"");
 
-    private static async Task WriteEvent(HttpContext context, WatchEvent change, CancellationToken cancel)
+    private static async Task WriteEvent(HttpContext context, WatchEvent change, bool metadataOnly, CancellationToken cancel)
     {
         var prefix = change.Type switch
         {
@@ -124,7 +125,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
             _ => DeletedPrefix,
         };
         await context.Response.Body.WriteAsync(prefix, cancel);
-        await context.Response.Body.WriteAsync(change.Object.Json, cancel);
+        await context.Response.Body.WriteAsync(metadataOnly ? PartialObjectMetadataForm.BytesOf(change.Object) : change.Object.Json, cancel);
         await context.Response.Body.WriteAsync(LineEnd, cancel);
     }
 
@@ -135,6 +136,6 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjection faults, Tim
         await context.Response.Body.FlushAsync(cancel);
     }
 
-    private static byte[] Bookmark(ResourceRequest request, long resourceVersion) => Encoding.UTF8.GetBytes(
-        $"{{\"type\":\"BOOKMARK\",\"object\":{{\"kind\":\"{request.Type.Kind}\",\"apiVersion\":\"{request.Type.ApiVersion}\",\"metadata\":{{\"resourceVersion\":\"{resourceVersion}\"}}}}}}");
+    private static byte[] Bookmark(string kind, string apiVersion, long resourceVersion) => Encoding.UTF8.GetBytes(
+        $"{{\"type\":\"BOOKMARK\",\"object\":{{\"kind\":\"{kind}\",\"apiVersion\":\"{apiVersion}\",\"metadata\":{{\"resourceVersion\":\"{resourceVersion}\"}}}}}}");
 }

@@ -16,7 +16,7 @@ namespace CpaasX.Operator.Cli;
 /// </summary>
 internal sealed class RoutingTableSource(Func<string, string?> environment)
 {
-    private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, or routing.json.gz." };
+    private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, routing.json.gz, or the directory where its ConfigMap is mounted (sharded or not)." };
     private readonly Option<string?> _namespace = new("--namespace", "-n") { Description = "The namespace whose routing ConfigMap is read (default: the kubeconfig context's namespace)." };
     private readonly Option<string?> _kubeconfig = new("--kubeconfig") { Description = "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster)." };
     private readonly Option<string?> _context = new("--context") { Description = "The kubeconfig context to use (default its current context)." };
@@ -67,8 +67,13 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
         {
             // The command is synchronous; one request, nothing to overlap it with.
             var configMap = client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace).GetAwaiter().GetResult();
+            if (configMap.Data?.TryGetValue(RoutingPayload.IndexKey, out var index) == true)
+            {
+                return FromShards(client, @namespace, RoutingTableIndex.Parse(System.Text.Encoding.UTF8.GetBytes(index)));
+            }
+
             var stored = RoutingPayload.StoredTable(configMap.Data, configMap.BinaryData)
-                ?? throw new UsageException($"--namespace: ConfigMap {@namespace}/{name} holds neither {RoutingPayload.JsonKey} nor {RoutingPayload.GzipKey}.");
+                ?? throw new UsageException($"--namespace: ConfigMap {@namespace}/{name} holds none of {RoutingPayload.JsonKey}, {RoutingPayload.GzipKey} or {RoutingPayload.IndexKey}.");
             return RoutingTableJson.Deserialize(stored);
         }
         catch (Exception exception) when (ApiErrors.IsNotFound(exception))
@@ -80,4 +85,19 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
             throw new UsageException($"--namespace: cannot read the routing table of {@namespace}/{name}: {exception.Message}", exception);
         }
     }
+
+    /// <summary>A sharded table: each shard the index names, read from its ConfigMap (a shard gone is a missing piece).</summary>
+    private static RoutingTable FromShards(Kubernetes client, string @namespace, RoutingTableIndex index) =>
+        index.Assemble(shard =>
+        {
+            try
+            {
+                var configMap = client.CoreV1.ReadNamespacedConfigMapAsync(shard.ConfigMap, @namespace).GetAwaiter().GetResult();
+                return configMap.BinaryData?.TryGetValue(shard.Key, out var piece) == true ? piece : null;
+            }
+            catch (Exception exception) when (ApiErrors.IsNotFound(exception))
+            {
+                return null;
+            }
+        });
 }

@@ -50,7 +50,7 @@ public sealed class OperatorInstance : IAsyncDisposable
             events);
         _controller = new Controller<string>(
             _queue,
-            new NamespaceReconciler(_informers, writer, options.ConfigMapName, TimeProvider.System),
+            new NamespaceReconciler(_informers, writer, TimeProvider.System),
             new ControllerSettings { Workers = options.Workers, Name = "namespace", KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
         _controller.Reconciled += (_, result, duration) =>

@@ -35,10 +35,11 @@ public sealed class ClusterInformers
         ResourceAssociations = TrackCustom(Custom<ResourceAssociation>(api, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
         SenderStrategies = TrackCustom(Custom<SenderStrategy>(api, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
         InboundConfigurations = TrackCustom(Custom<InboundConfiguration>(api, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
-        RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
-            new ApiListWatchClient<V1ConfigMap>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options),
+        // Metadata only: the publisher decides from the hash annotation and resourceVersions, never from payloads.
+        RoutingConfigMaps = Track(new Informer<PartialObjectMetadata>(
+            new ApiListWatchClient<PartialObjectMetadata>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options, new ListWatchSettings { MetadataOnly = true }),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
-            logger: loggerFactory.CreateLogger<Informer<V1ConfigMap>>()));
+            logger: loggerFactory.CreateLogger<Informer<PartialObjectMetadata>>()));
         Resources.Store.AddIndex(ResourceValueIndex.StoreIndexName, resource => ResourceValueIndex.DeclaredValue(resource) is { } value ? [value] : []);
         ResourceValues = ResourceValueIndex.Over(value => Resources.Store.ByIndex(ResourceValueIndex.StoreIndexName, value));
     }
@@ -61,8 +62,8 @@ public sealed class ClusterInformers
     /// </summary>
     public ResourceValueIndex ResourceValues { get; }
 
-    /// <summary>Only ConfigMaps labelled as managed by this operator.</summary>
-    public Informer<V1ConfigMap> RoutingConfigMaps { get; }
+    /// <summary>The metadata of the ConfigMaps labelled as managed by this operator (routing ConfigMaps and their shards).</summary>
+    public Informer<PartialObjectMetadata> RoutingConfigMaps { get; }
 
     /// <summary>True once every informer has listed every watched namespace (what /readyz reports).</summary>
     public bool HasSynced => _synced.All(synced => synced());

@@ -1,6 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Writing;
 
 using k8s;
 
@@ -57,7 +58,7 @@ public sealed class NamespaceEnqueuer
         informers.AddUndecodableHandler(change => Add(ObjectKey.Of(change.Object).Namespace));
         informers.RoutingConfigMaps.AddHandler(change =>
         {
-            if (change.Object.Metadata?.Name == configMapName)
+            if (RoutingShardNames.BelongsTo(configMapName, change.Object.Metadata?.Name))
             {
                 Add(ObjectKey.Of(change.Object).Namespace);
             }

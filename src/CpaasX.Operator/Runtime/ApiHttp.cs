@@ -18,9 +18,17 @@ namespace CpaasX.Operator.Runtime;
 /// <param name="configuration">What <paramref name="client"/> was built from; the client keeps its server name and HTTP/2 setting to itself.</param>
 public sealed class ApiHttp(Kubernetes client, KubernetesClientConfiguration? configuration = null)
 {
-    /// <summary>Sends GET <paramref name="relativeUri"/>; returns as soon as the headers are in.</summary>
-    public Task<HttpResponseMessage> GetAsync(string relativeUri, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseUri, relativeUri)), cancellationToken);
+    /// <summary>Sends GET <paramref name="relativeUri"/>, asking for <paramref name="accept"/> if given; returns as soon as the headers are in.</summary>
+    public Task<HttpResponseMessage> GetAsync(string relativeUri, CancellationToken cancellationToken, string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseUri, relativeUri));
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        }
+
+        return SendAsync(request, cancellationToken);
+    }
 
     /// <summary>Sends <paramref name="body"/> (UTF-8 JSON of <paramref name="contentType"/>) to <paramref name="relativeUri"/>.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUri, byte[] body, string contentType, CancellationToken cancellationToken) =>

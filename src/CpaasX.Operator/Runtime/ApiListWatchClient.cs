@@ -31,7 +31,8 @@ public sealed class ApiListWatchClient<T>(
         {
             using var response = await api.GetAsync(
                 UriOf(@namespace, ("limit", _settings.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector)),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                _settings.MetadataOnly ? PartialObjectMetadata.ListAccept : null).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return ReadPage(body);
         });
@@ -145,7 +146,7 @@ public sealed class ApiListWatchClient<T>(
     {
         try
         {
-            return await api.GetAsync(relativeUri, cancellationToken).ConfigureAwait(false);
+            return await api.GetAsync(relativeUri, cancellationToken, _settings.MetadataOnly ? PartialObjectMetadata.WatchAccept : null).ConfigureAwait(false);
         }
         catch (HttpOperationException error) when (error.Response?.StatusCode == HttpStatusCode.Gone)
         {

@@ -15,4 +15,10 @@ public sealed record ListWatchSettings
     public int PageSize { get; init; } = DefaultPageSize;
 
     public TimeSpan WatchTimeout { get; init; } = DefaultWatchTimeout;
+
+    /// <summary>
+    /// Ask for metadata only (<see cref="PartialObjectMetadata"/>): the server answers lists and watches with each
+    /// object's metadata and none of its content, so a cache of them holds no payloads.
+    /// </summary>
+    public bool MetadataOnly { get; init; }
 }

@@ -4,8 +4,6 @@ using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
 
-using k8s.Models;
-
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
@@ -16,7 +14,7 @@ namespace CpaasX.Operator.Writing;
 /// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped;
 /// a write the API refuses (400, 422) is that object's problem, reported on it, and the others are written.
 /// </summary>
-public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMapPublisher publisher, EventRecorder events)
+public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMapPublisher publisher, EventRecorder events, TimeProvider? time = null)
 {
     /// <summary>
     /// Objects written at the same time within one namespace: their writes are independent, and a large namespace
@@ -30,11 +28,17 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
 
     private readonly ConcurrentDictionary<(string Kind, ObjectKey Key), string?> _refusedConditions = new();
 
-    public async Task<ReconcileResult> ApplyAsync(CompileResult compiled, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken)
+    /// <param name="observedConfigMaps">The namespace's managed ConfigMaps (metadata) as the informer holds them.</param>
+    public async Task<ReconcileResult> ApplyAsync(CompileResult compiled, IReadOnlyList<PartialObjectMetadata> observedConfigMaps, CancellationToken cancellationToken)
     {
+        // Decided first: no object claims Ready on a table that cannot be published.
+        var publication = await publisher.PrepareAsync(compiled.Namespace, compiled.Table, observedConfigMaps, cancellationToken).ConfigureAwait(false);
+        var desired = publication.NotPublishedBecause is { } cause
+            ? RoutingNotPublished.Mark(compiled.Objects, cause, (time ?? TimeProvider.System).GetUtcNow())
+            : compiled.Objects;
         var outcomes = new ConcurrentQueue<WriteOutcome>();
         var written = new ConcurrentQueue<(CompiledObject Object, string? ResourceVersion)>();
-        await ForEachObjectAsync(compiled.Objects, async (obj, token) =>
+        await ForEachObjectAsync(desired, async (obj, token) =>
         {
             var (outcome, resourceVersion) = await WriteStatusAsync(obj, token).ConfigureAwait(false);
             outcomes.Enqueue(outcome);
@@ -49,7 +53,7 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
             outcomes.Enqueue(await WriteUndecodableAsync(undecodable, token).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
 
-        outcomes.Enqueue(await publisher.PublishAsync(compiled.Namespace, compiled.Table, observedConfigMap, cancellationToken).ConfigureAwait(false));
+        outcomes.Enqueue(await publisher.PublishAsync(compiled.Namespace, publication, observedConfigMaps, cancellationToken).ConfigureAwait(false));
 
         // On the object as its status write left it: a change by anyone else meanwhile is a conflict, not overwritten.
         await ForEachObjectAsync(written, async (item, token) =>
@@ -59,8 +63,8 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
     }
 
     /// <summary>The namespace holds no CPaaS X object any more: its routing ConfigMap goes.</summary>
-    public async Task<ReconcileResult> RemoveAsync(string @namespace, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken) =>
-        ResultOf([await publisher.RemoveAsync(@namespace, observedConfigMap, cancellationToken).ConfigureAwait(false)]);
+    public async Task<ReconcileResult> RemoveAsync(string @namespace, IReadOnlyList<PartialObjectMetadata> observedConfigMaps, CancellationToken cancellationToken) =>
+        ResultOf([await publisher.RemoveAsync(@namespace, observedConfigMaps, cancellationToken).ConfigureAwait(false)]);
 
     private static Task ForEachObjectAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> write, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, write);

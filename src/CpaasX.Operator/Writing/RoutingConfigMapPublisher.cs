@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text;
+
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
 using CpaasX.Routing.Table;
 
 using k8s;
@@ -9,62 +13,118 @@ using Microsoft.Extensions.Logging;
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
-/// Publishes a namespace's routing table as its routing ConfigMap: creates it, updates it when the stored data or
-/// hash differ from the table (so a hand edit is put back), deletes it when the namespace has no CPaaS X objects.
-/// It only ever touches ConfigMaps that carry the managed-by label; one of the same name without it is left alone
-/// with a Warning event. A table too large even gzipped is not written: the last good ConfigMap stays.
+/// Publishes a namespace's routing table as its routing ConfigMap (and, for a table too large for one, its shards;
+/// see <see cref="RoutingShardNames"/>): creates, updates, deletes. It decides "unchanged" from metadata alone: the
+/// hash annotation and the resourceVersions it last wrote. When those do not match (an edit by hand, or the operator
+/// restarted), it reads the stored table back once, never inflating more than the table it would write (+1 byte), so
+/// whatever a tenant plants under the managed label costs a bounded amount and is overwritten. It only touches
+/// ConfigMaps that carry the managed-by label; one of the same name without it is left alone with a Warning event.
+/// A table too large even sharded is not written: the last good ConfigMap stays.
 /// </summary>
-public sealed class RoutingConfigMapPublisher(IKubernetes client, string configMapName, OperatorMetrics metrics, EventRecorder events, ILogger logger)
+/// <param name="maxShards">The most shards a table is cut into (<see cref="RoutingPayload.MaxShards"/> unless a test needs a smaller bound).</param>
+public sealed class RoutingConfigMapPublisher(IKubernetes client, string configMapName, OperatorMetrics metrics, EventRecorder events, ILogger logger, int maxShards = RoutingPayload.MaxShards)
 {
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedByValue = "cpaasx-operator";
     public const string HashAnnotation = "cpaasx.io/routing-hash";
+
+    /// <summary>On a sharded table's index: the slot (<c>a</c> or <c>b</c>) whose shards hold the table.</summary>
+    public const string SlotAnnotation = "cpaasx.io/routing-slot";
     public const string TooLargeReason = "RoutingTableTooLarge";
     public const string NotManagedReason = "RoutingConfigMapNotManaged";
 
     /// <summary>The selector of the ConfigMaps this operator owns (for the informer).</summary>
     public const string LabelSelector = ManagedByLabel + "=" + ManagedByValue;
 
-    /// <param name="observed">The namespace's managed routing ConfigMap as the informer holds it; null when there is none.</param>
-    public async Task<WriteOutcome> PublishAsync(string @namespace, RoutingTable table, V1ConfigMap? observed, CancellationToken cancellationToken)
+    /// <summary>What this process last wrote per namespace: how it knows, from metadata alone, that nothing changed.</summary>
+    private readonly ConcurrentDictionary<string, Published> _published = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Decides what publishing <paramref name="table"/> takes, encoding it only when it must be written.
+    /// </summary>
+    /// <param name="observed">The namespace's managed ConfigMaps (metadata) as the informer holds them.</param>
+    public async Task<RoutingPublication> PrepareAsync(string @namespace, RoutingTable table, IReadOnlyList<PartialObjectMetadata> observed, CancellationToken cancellationToken)
     {
         var json = RoutingTableJson.Serialize(table);
         var hash = RoutingTableJson.ContentHash(json);
-
-        // Compared before encoding: gzip of a large table costs far more than reading the stored one back.
-        if (observed is not null && Holds(observed, json, hash))
+        if (IsUnchanged(@namespace, hash, observed) || await StoredMatchesAsync(@namespace, json, hash, observed, cancellationToken).ConfigureAwait(false))
         {
             metrics.WritesSkipped.WithLabels(WriteKinds.ConfigMap).Inc();
-            metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(RoutingPayload.FitsPlain(json) ? json.Length : observed.BinaryData[RoutingPayload.GzipKey].Length);
-            return WriteOutcome.Unchanged;
+            metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(_published[@namespace].StoredBytes);
+            return RoutingPublication.Unchanged;
         }
 
-        var payload = RoutingPayload.Encode(json, hash);
-        if (payload is null)
+        if (RoutingPayload.Encode(json, hash, maxShards) is { } payload)
         {
-            metrics.RoutingTableTooLarge.Inc();
-            logger.LogWarning("Routing table of {Namespace} exceeds {MaxBytes} bytes even gzipped; keeping the last published one", @namespace, RoutingPayload.MaxBytes);
+            return new RoutingPublication(payload, null);
+        }
+
+        metrics.RoutingTableTooLarge.Inc();
+        logger.LogWarning("Routing table of {Namespace} exceeds {Shards} shards of {MaxBytes} bytes even gzipped; keeping the last published one", @namespace, maxShards, RoutingPayload.MaxBytes);
+        return new RoutingPublication(null, $"the routing table exceeds {maxShards} shards of {RoutingPayload.MaxBytes} bytes even gzipped");
+    }
+
+    /// <summary>Carries out <paramref name="publication"/>: shards first, then the index, then the shards no longer needed.</summary>
+    public async Task<WriteOutcome> PublishAsync(string @namespace, RoutingPublication publication, IReadOnlyList<PartialObjectMetadata> observed, CancellationToken cancellationToken)
+    {
+        if (publication.NotPublishedBecause is { } cause)
+        {
             await events.RecordAsync(
-                Reference(@namespace),
-                new PlannedEvent(PlannedEvent.Warning, TooLargeReason, $"The routing table exceeds {RoutingPayload.MaxBytes} bytes even gzipped; the last published table stays in effect."),
+                Reference(@namespace, configMapName),
+                new PlannedEvent(PlannedEvent.Warning, TooLargeReason, $"Not published: {cause}; the last published table stays in effect."),
                 cancellationToken).ConfigureAwait(false);
             return WriteOutcome.Rejected;
         }
 
+        if (publication.Payload is not { } payload)
+        {
+            return WriteOutcome.Unchanged;
+        }
+
+        var index = Find(observed, configMapName);
+        var previousSlot = ValueOf(index?.Metadata.Annotations, SlotAnnotation);
+        var slot = payload.Shards is null ? null : RoutingShardNames.Next(previousSlot);
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var writing = configMapName;
         try
         {
-            if (observed is null)
+            Dictionary<string, string>? indexData = null;
+            if (payload.Shards is { } shards)
             {
-                await client.CoreV1.CreateNamespacedConfigMapAsync(WithPayload(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = configMapName, NamespaceProperty = @namespace } }, payload), @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var entries = new List<RoutingTableShard>();
+                for (var i = 0; i < shards.Count; i++)
+                {
+                    writing = RoutingShardNames.Name(configMapName, slot!, i);
+                    var key = RoutingShardNames.Key(payload.Hash, slot!, i);
+                    versions[writing] = await PutAsync(@namespace, writing, Find(observed, writing), payload.Hash, null, null, new Dictionary<string, byte[]> { [key] = shards[i] }, cancellationToken).ConfigureAwait(false);
+                    entries.Add(new RoutingTableShard(writing, key));
+                }
+
+                writing = configMapName;
+                indexData = new Dictionary<string, string>
+                {
+                    [RoutingPayload.IndexKey] = Encoding.UTF8.GetString(new RoutingTableIndex(payload.Hash, RoutingTableIndex.GzipFormat, payload.JsonBytes, entries).Serialize()),
+                };
             }
-            else
-            {
-                await client.CoreV1.ReplaceNamespacedConfigMapAsync(WithPayload(observed, payload), configMapName, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+
+            versions[configMapName] = await PutAsync(
+                @namespace,
+                configMapName,
+                index,
+                payload.Hash,
+                slot,
+                indexData ?? (payload.Json is null ? null : new Dictionary<string, string> { [RoutingPayload.JsonKey] = payload.Json }),
+                payload.Gzip is null ? null : new Dictionary<string, byte[]> { [RoutingPayload.GzipKey] = payload.Gzip },
+                cancellationToken).ConfigureAwait(false);
+
+            // The previous sharded table stays whole in its slot for readers still on it; any other shard goes.
+            var stale = observed.Where(configMap => RoutingShardNames.Parse(configMapName, configMap.Metadata.Name) is { } shard
+                && (shard.Slot == slot ? !versions.ContainsKey(configMap.Metadata.Name) : shard.Slot != previousSlot || slot is null));
+            await DeleteAsync(@namespace, stale.Select(configMap => configMap.Metadata.Name), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (ApiErrors.IsAlreadyExists(error))
         {
-            return await ExistingAsync(@namespace, cancellationToken).ConfigureAwait(false);
+            return await ExistingAsync(@namespace, writing, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (ApiErrors.IsConflict(error) || ApiErrors.IsNotFound(error))
         {
@@ -77,82 +137,206 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
             return WriteOutcome.Gone;
         }
 
+        _published[@namespace] = new Published(payload.Hash, versions, payload.StoredBytes);
         metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(payload.StoredBytes);
         return WriteOutcome.Written;
     }
 
-    /// <summary>Deletes the namespace's managed routing ConfigMap, if there is one.</summary>
-    public async Task<WriteOutcome> RemoveAsync(string @namespace, V1ConfigMap? observed, CancellationToken cancellationToken)
+    /// <summary>Deletes the namespace's managed routing ConfigMap and its shards, if there are any.</summary>
+    public async Task<WriteOutcome> RemoveAsync(string @namespace, IReadOnlyList<PartialObjectMetadata> observed, CancellationToken cancellationToken)
     {
-        if (observed is null)
+        var names = observed.Select(configMap => configMap.Metadata.Name).Where(name => RoutingShardNames.BelongsTo(configMapName, name)).ToList();
+        if (names.Count == 0)
         {
             return WriteOutcome.Unchanged;
         }
 
+        _published.TryRemove(@namespace, out _);
         metrics.RoutingConfigMapBytes.RemoveLabelled(@namespace);
-        try
-        {
-            await client.CoreV1.DeleteNamespacedConfigMapAsync(configMapName, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return WriteOutcome.Written;
-        }
-        catch (Exception error) when (ApiErrors.IsNotFound(error))
-        {
-            return WriteOutcome.Gone;
-        }
+        return await DeleteAsync(@namespace, names, cancellationToken).ConfigureAwait(false) ? WriteOutcome.Written : WriteOutcome.Gone;
     }
 
-    /// <summary>
-    /// True when <paramref name="configMap"/> holds exactly the table <paramref name="routingJson"/>, in the form the
-    /// size rule asks (plain or gzipped, nothing else), labelled and annotated as we write it.
-    /// </summary>
-    public static bool Holds(V1ConfigMap configMap, byte[] routingJson, string hash) =>
-        IsManaged(configMap)
-        && ValueOf(configMap.Metadata.Annotations, HashAnnotation) == hash
-        && (RoutingPayload.FitsPlain(routingJson)
-            ? configMap.Data is { Count: 1 } data && data.TryGetValue(RoutingPayload.JsonKey, out var json)
-                && System.Text.Encoding.UTF8.GetBytes(json).AsSpan().SequenceEqual(routingJson)
-                && configMap.BinaryData is null or { Count: 0 }
-            : configMap.BinaryData is { Count: 1 } binaryData && binaryData.TryGetValue(RoutingPayload.GzipKey, out var gzip)
-                && RoutingPayload.Decompress(gzip) is { } stored && stored.AsSpan().SequenceEqual(routingJson)
-                && configMap.Data is null or { Count: 0 });
-
     /// <summary>True when the ConfigMap carries the managed-by label: the only ConfigMaps this operator changes.</summary>
-    public static bool IsManaged(V1ConfigMap configMap) => ValueOf(configMap.Metadata?.Labels, ManagedByLabel) == ManagedByValue;
+    public static bool IsManaged(V1ObjectMeta? metadata) => ValueOf(metadata?.Labels, ManagedByLabel) == ManagedByValue;
 
     private static string? ValueOf(IDictionary<string, string>? map, string key) =>
         map is not null && map.TryGetValue(key, out var value) ? value : null;
 
-    /// <summary><paramref name="configMap"/> (its other labels and annotations kept) holding exactly the payload.</summary>
-    private static V1ConfigMap WithPayload(V1ConfigMap configMap, RoutingPayload payload)
+    private static PartialObjectMetadata? Find(IReadOnlyList<PartialObjectMetadata> observed, string name) =>
+        observed.FirstOrDefault(configMap => configMap.Metadata.Name == name);
+
+    /// <summary>True when every ConfigMap this process last wrote for the namespace is still at the version it wrote, for this hash.</summary>
+    private bool IsUnchanged(string @namespace, string hash, IReadOnlyList<PartialObjectMetadata> observed) =>
+        _published.TryGetValue(@namespace, out var published)
+        && published.Hash == hash
+        && published.ResourceVersions.All(written => Find(observed, written.Key) is { } configMap
+            && configMap.Metadata.ResourceVersion == written.Value && IsManaged(configMap.Metadata));
+
+    /// <summary>
+    /// Reads the stored table back when its metadata claims this hash but the versions are not the ones this process
+    /// wrote: true (and remembered) when it holds exactly <paramref name="json"/> in the form the size rule asks.
+    /// Nothing is inflated beyond <paramref name="json"/>'s length + 1.
+    /// </summary>
+    private async Task<bool> StoredMatchesAsync(string @namespace, byte[] json, string hash, IReadOnlyList<PartialObjectMetadata> observed, CancellationToken cancellationToken)
     {
-        var metadata = configMap.Metadata;
-        metadata.Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()) { [ManagedByLabel] = ManagedByValue };
-        metadata.Annotations = new Dictionary<string, string>(metadata.Annotations ?? new Dictionary<string, string>()) { [HashAnnotation] = payload.Hash };
-        return new V1ConfigMap
+        if (Find(observed, configMapName) is not { } claimed || !IsManaged(claimed.Metadata) || ValueOf(claimed.Metadata.Annotations, HashAnnotation) != hash)
         {
-            Metadata = metadata,
-            Data = payload.Json is null ? null : new Dictionary<string, string> { [RoutingPayload.JsonKey] = payload.Json },
-            BinaryData = payload.Gzip is null ? null : new Dictionary<string, byte[]> { [RoutingPayload.GzipKey] = payload.Gzip },
+            return false;
+        }
+
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = await ReadManagedAsync(@namespace, configMapName, versions, cancellationToken).ConfigureAwait(false);
+        if (index is null || ValueOf(index.Metadata.Annotations, HashAnnotation) != hash)
+        {
+            return false;
+        }
+
+        var data = index.Data ?? new Dictionary<string, string>();
+        var binaryData = index.BinaryData ?? new Dictionary<string, byte[]>();
+        int? storedBytes = (data.Count, binaryData.Count) switch
+        {
+            (1, 0) when RoutingPayload.FitsPlain(json) && data.TryGetValue(RoutingPayload.JsonKey, out var plain)
+                && Encoding.UTF8.GetBytes(plain).AsSpan().SequenceEqual(json) => json.Length,
+            (0, 1) when !RoutingPayload.FitsPlain(json) && binaryData.TryGetValue(RoutingPayload.GzipKey, out var gzip)
+                && RoutingPayload.Decompress(gzip, json.Length) is { } stored && stored.AsSpan().SequenceEqual(json) => gzip.Length,
+            (1, 0) when !RoutingPayload.FitsPlain(json) && data.TryGetValue(RoutingPayload.IndexKey, out var shardIndex) =>
+                await ShardsHoldAsync(@namespace, shardIndex, json.Length, hash, versions, cancellationToken).ConfigureAwait(false),
+            _ => null,
         };
+        if (storedBytes is null)
+        {
+            return false;
+        }
+
+        _published[@namespace] = new Published(hash, versions, storedBytes.Value);
+        return true;
+    }
+
+    /// <summary>The stored size when the shards an index names make the table of <paramref name="hash"/>; null otherwise.</summary>
+    private async Task<int?> ShardsHoldAsync(string @namespace, string indexJson, int jsonBytes, string hash, Dictionary<string, string> versions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var index = RoutingTableIndex.Parse(Encoding.UTF8.GetBytes(indexJson));
+            if (index.Hash != hash || index.Bytes != jsonBytes)
+            {
+                return null;
+            }
+
+            var pieces = new Dictionary<RoutingTableShard, byte[]?>();
+            foreach (var shard in index.Shards)
+            {
+                var configMap = RoutingShardNames.Parse(configMapName, shard.ConfigMap) is null ? null
+                    : await ReadManagedAsync(@namespace, shard.ConfigMap, versions, cancellationToken).ConfigureAwait(false);
+                pieces[shard] = configMap?.BinaryData?.TryGetValue(shard.Key, out var piece) == true ? piece : null;
+            }
+
+            index.Assemble(shard => pieces[shard]);
+            return pieces.Values.Sum(piece => piece!.Length);
+        }
+        catch (Exception error) when (error is InvalidDataException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The ConfigMap <paramref name="name"/> when it exists and is managed, its resourceVersion noted in <paramref name="versions"/>.</summary>
+    private async Task<V1ConfigMap?> ReadManagedAsync(string @namespace, string name, Dictionary<string, string> versions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configMap = await client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!IsManaged(configMap.Metadata))
+            {
+                return null;
+            }
+
+            versions[name] = configMap.Metadata.ResourceVersion;
+            return configMap;
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Creates or replaces (from <paramref name="observed"/>'s metadata: its other labels and annotations kept, its
+    /// resourceVersion as the precondition) one ConfigMap holding exactly the given data; returns its new resourceVersion.
+    /// </summary>
+    private async Task<string> PutAsync(
+        string @namespace,
+        string name,
+        PartialObjectMetadata? observed,
+        string hash,
+        string? slot,
+        Dictionary<string, string>? data,
+        Dictionary<string, byte[]>? binaryData,
+        CancellationToken cancellationToken)
+    {
+        // A copy: the observed metadata is the informer's, shared with every reader of its store.
+        var metadata = observed is null
+            ? new V1ObjectMeta { Name = name, NamespaceProperty = @namespace }
+            : KubernetesJson.Deserialize<V1ObjectMeta>(KubernetesJson.Serialize(observed.Metadata));
+        metadata.Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()) { [ManagedByLabel] = ManagedByValue };
+        var annotations = new Dictionary<string, string>(metadata.Annotations ?? new Dictionary<string, string>()) { [HashAnnotation] = hash };
+        if (slot is null)
+        {
+            annotations.Remove(SlotAnnotation);
+        }
+        else
+        {
+            annotations[SlotAnnotation] = slot;
+        }
+
+        metadata.Annotations = annotations;
+        var configMap = new V1ConfigMap { Metadata = metadata, Data = data, BinaryData = binaryData };
+        var written = observed is null
+            ? await client.CoreV1.CreateNamespacedConfigMapAsync(configMap, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await client.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return written.Metadata.ResourceVersion;
+    }
+
+    /// <summary>Deletes the named ConfigMaps; true when it deleted any (one already gone is skipped).</summary>
+    private async Task<bool> DeleteAsync(string @namespace, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var deleted = false;
+        foreach (var name in names)
+        {
+            try
+            {
+                await client.CoreV1.DeleteNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+                deleted = true;
+            }
+            catch (Exception error) when (ApiErrors.IsNotFound(error))
+            {
+                // Gone already: what was wanted.
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>A create found a ConfigMap of our name: ours not yet seen by the informer (retry), or someone else's (leave it).</summary>
-    private async Task<WriteOutcome> ExistingAsync(string @namespace, CancellationToken cancellationToken)
+    private async Task<WriteOutcome> ExistingAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        var existing = await client.CoreV1.ReadNamespacedConfigMapAsync(configMapName, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (IsManaged(existing))
+        var existing = await client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (IsManaged(existing.Metadata))
         {
             return WriteOutcome.Conflict;
         }
 
-        logger.LogWarning("ConfigMap {Namespace}/{Name} exists without label {Label}={Value}; not touching it", @namespace, configMapName, ManagedByLabel, ManagedByValue);
+        logger.LogWarning("ConfigMap {Namespace}/{Name} exists without label {Label}={Value}; not touching it", @namespace, name, ManagedByLabel, ManagedByValue);
         await events.RecordAsync(
-            Reference(@namespace),
-            new PlannedEvent(PlannedEvent.Warning, NotManagedReason, $"ConfigMap {configMapName} exists without the label {ManagedByLabel}={ManagedByValue}; the routing table is not published until it is removed or labelled."),
+            Reference(@namespace, name),
+            new PlannedEvent(PlannedEvent.Warning, NotManagedReason, $"ConfigMap {name} exists without the label {ManagedByLabel}={ManagedByValue}; the routing table is not published until it is removed or labelled."),
             cancellationToken).ConfigureAwait(false);
         return WriteOutcome.Held;
     }
 
-    private V1ObjectReference Reference(string @namespace) =>
-        new() { ApiVersion = "v1", Kind = "ConfigMap", Name = configMapName, NamespaceProperty = @namespace };
+    private static V1ObjectReference Reference(string @namespace, string name) =>
+        new() { ApiVersion = "v1", Kind = "ConfigMap", Name = name, NamespaceProperty = @namespace };
+
+    /// <summary>A table this process wrote: its hash, the resourceVersion of each ConfigMap written, the bytes stored.</summary>
+    private sealed record Published(string Hash, IReadOnlyDictionary<string, string> ResourceVersions, int StoredBytes);
 }

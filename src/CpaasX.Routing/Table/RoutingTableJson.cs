@@ -71,7 +71,10 @@ public static class RoutingTableJson
     public static string ContentHash(ReadOnlySpan<byte> routingJson) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(routingJson));
 
-    /// <summary>Reads a table from plain or gzipped <c>routing.json</c> bytes (gzip is recognised by its magic number).</summary>
+    /// <summary>
+    /// Reads a table from plain or gzipped <c>routing.json</c> bytes (gzip is recognised by its magic number, and
+    /// inflated up to <see cref="RoutingTableFiles.MaxTableBytes"/>).
+    /// </summary>
     public static RoutingTable Deserialize(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(GzipMagic))
@@ -90,15 +93,36 @@ public static class RoutingTableJson
         return table;
     }
 
-    /// <summary>The bytes inside a gzip stream (<c>routing.json.gz</c>); throws <see cref="InvalidDataException"/> when it is not gzip.</summary>
-    public static byte[] Gunzip(ReadOnlySpan<byte> gzip)
+    /// <summary>
+    /// The bytes inside a gzip stream (<c>routing.json.gz</c>), inflating no more than <paramref name="maxBytes"/> + 1
+    /// bytes (by default <see cref="RoutingTableFiles.MaxTableBytes"/>): throws <see cref="InvalidDataException"/> when
+    /// it is not gzip or holds more than that, so a small file that expands to gigabytes costs its reader at most
+    /// <paramref name="maxBytes"/>.
+    /// </summary>
+    public static byte[] Gunzip(ReadOnlySpan<byte> gzip, int maxBytes = RoutingTableFiles.MaxTableBytes)
     {
         using var compressed = new GZipStream(new MemoryStream(gzip.ToArray()), CompressionMode.Decompress);
         using var plain = new MemoryStream();
-        compressed.CopyTo(plain);
+        var chunk = new byte[Math.Min(81_920, maxBytes + 1)];
+        int read;
+        while ((read = compressed.Read(chunk, 0, (int)Math.Min(chunk.Length, (long)maxBytes + 1 - plain.Length))) > 0)
+        {
+            plain.Write(chunk, 0, read);
+            if (plain.Length > maxBytes)
+            {
+                throw new InvalidDataException($"The gzip stream expands beyond {maxBytes} bytes.");
+            }
+        }
+
         return plain.ToArray();
     }
 
-    /// <summary>Loads <c>routing.json</c> or <c>routing.json.gz</c> from a file.</summary>
-    public static RoutingTable Load(string path) => Deserialize(File.ReadAllBytes(path));
+    /// <summary>
+    /// Loads a routing table from <paramref name="path"/>: a <c>routing.json</c> or <c>routing.json.gz</c> file, or a
+    /// directory where the routing ConfigMap is mounted (with its shards, if the table is sharded; see
+    /// <see cref="RoutingTableFiles"/>). Throws <see cref="InvalidDataException"/> when the directory holds no
+    /// table, more than one, or shards that do not make the table their index names (a torn or mixed set).
+    /// </summary>
+    public static RoutingTable Load(string path) =>
+        Directory.Exists(path) ? RoutingTableDirectory.Load(path) : Deserialize(File.ReadAllBytes(path));
 }

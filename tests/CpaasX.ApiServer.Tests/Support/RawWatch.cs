@@ -15,9 +15,15 @@ internal sealed class RawWatch : IAsyncDisposable
         _reader = reader;
     }
 
-    public static async Task<RawWatch> Open(HttpClient http, string url)
+    public static async Task<RawWatch> Open(HttpClient http, string url, string? accept = null)
     {
-        var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         return new RawWatch(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
     }

@@ -43,7 +43,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     [Fact]
     public async Task Outbound_resolves_from_the_routing_json_of_the_namespace()
     {
-        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        await _publisher.PublishTableAsync(_cluster, Namespace, Table());
 
         var (exitCode, output, error) = await RunAsync("outbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");
 
@@ -56,13 +56,30 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     {
         // Enough applications to push the table over the plain-text limit.
         var table = Table() with { Applications = TestTables.Compressible(Namespace).Applications };
-        Assert.Equal(WriteOutcome.Written, await _publisher.PublishAsync(Namespace, table, null, CancellationToken.None));
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishTableAsync(_cluster, Namespace, table));
         Assert.NotNull((await _cluster.GetConfigMapAsync(Namespace))!.BinaryData);
 
         var (exitCode, output, error) = await RunAsync("inbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
 
         Assert.True(exitCode == 0, error);
         Assert.Equal("support", JsonDocument.Parse(output).RootElement.GetProperty("applicationId").GetString());
+    }
+
+    [Fact]
+    public async Task Inbound_resolves_from_a_sharded_table_read_from_the_cluster_or_a_mounted_directory()
+    {
+        // Random application IDs: over the limit even gzipped, so the table is sharded.
+        var table = Table() with { Applications = TestTables.Incompressible(Namespace).Applications };
+        Assert.Equal(WriteOutcome.Written, await _publisher.PublishTableAsync(_cluster, Namespace, table));
+        Assert.True((await _cluster.ManagedConfigMapsAsync(Namespace)).Count > 2);
+        var mounted = await _cluster.MountRoutingAsync(Namespace);
+
+        var fromCluster = await RunAsync("inbound", "--namespace", Namespace, "--kubeconfig", _kubeconfig, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
+        var fromDirectory = await RunAsync("inbound", "--routing", mounted, "--number", "+12015550101", "--channel", "SMS", "--text", "stop now");
+
+        Assert.True(fromCluster.ExitCode == 0, fromCluster.Error);
+        Assert.Equal("support", JsonDocument.Parse(fromCluster.Output).RootElement.GetProperty("applicationId").GetString());
+        Assert.Equal((0, fromCluster.Output), (fromDirectory.ExitCode, fromDirectory.Output));
     }
 
     [Fact]
@@ -77,7 +94,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_flag_the_kubeconfig_variable_is_read_as_a_path_list()
     {
-        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        await _publisher.PublishTableAsync(_cluster, Namespace, Table());
         var missing = Path.Combine(_directory.FullName, "missing");
 
         var (exitCode, output, error) = await RunAsync(
@@ -113,7 +130,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     [Fact]
     public async Task Without_routing_or_namespace_the_context_namespace_is_read_as_kubectl_does()
     {
-        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        await _publisher.PublishTableAsync(_cluster, Namespace, Table());
         var kubectl = await Install.ExternalCommand.RunAsync("kubectl", ["config", "set-context", "--current", "--namespace", Namespace, "--kubeconfig", _kubeconfig], _directory.FullName);
         Assert.True(kubectl.ExitCode == 0, kubectl.Describe());
 

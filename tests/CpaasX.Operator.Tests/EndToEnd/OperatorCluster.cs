@@ -7,6 +7,7 @@ using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Testing;
@@ -112,6 +113,11 @@ internal sealed class OperatorCluster : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>The managed ConfigMaps of <paramref name="namespace"/> as the operator's informer sees them: metadata only.</summary>
+    public async Task<IReadOnlyList<PartialObjectMetadata>> ManagedConfigMapsAsync(string @namespace) =>
+        [.. (await Client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: RoutingConfigMapPublisher.LabelSelector)).Items
+            .Select(configMap => new PartialObjectMetadata { Metadata = configMap.Metadata })];
 
     public async Task<V1ConfigMap?> GetConfigMapAsync(string @namespace, string name = OperatorOptions.DefaultConfigMapName)
     {

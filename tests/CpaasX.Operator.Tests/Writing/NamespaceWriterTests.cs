@@ -36,7 +36,7 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
         var app = await CreateApplicationAsync("checkout");
         var compiled = Compiled(new CompiledObject(app, ReadyStatus(), KeepsFinalizer: true, []));
 
-        Assert.Same(ReconcileResult.Done, await _writer.ApplyAsync(compiled, null, CancellationToken.None));
+        Assert.Same(ReconcileResult.Done, await _writer.ApplyAsync(compiled, [], CancellationToken.None));
 
         var stored = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
         Assert.True(StatusEquality.AreEqual(ReadyStatus(), stored.Status));
@@ -53,7 +53,7 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
 
         await _writer.ApplyAsync(
             Compiled(new CompiledObject(checkout, ReadyStatus(), KeepsFinalizer: true, []), new CompiledObject(billing, ReadyStatus(), KeepsFinalizer: true, [])),
-            null,
+            [],
             CancellationToken.None);
 
         var writes = _cluster.Server.RequestLog.Snapshot()
@@ -67,12 +67,12 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     public async Task Losing_and_regaining_Ready_record_a_Warning_and_a_Normal_event()
     {
         var app = await CreateApplicationAsync("checkout");
-        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), null, CancellationToken.None);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), [], CancellationToken.None);
         var ready = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
-        await _writer.ApplyAsync(Compiled(new CompiledObject(ready, NotReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(ready, NotReadyStatus(), null, [])), await _cluster.ManagedConfigMapsAsync(Namespace), CancellationToken.None);
         var notReady = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
 
-        await _writer.ApplyAsync(Compiled(new CompiledObject(notReady, ReadyStatus(), null, [])), await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(notReady, ReadyStatus(), null, [])), await _cluster.ManagedConfigMapsAsync(Namespace), CancellationToken.None);
 
         var recorded = (await _cluster.EventsAsync(Namespace)).OrderBy(item => item.Metadata.CreationTimestamp).ThenBy(item => item.Type == "Normal").ToList();
         Assert.Equal([("Warning", ConditionReasons.Invalid), ("Normal", "Ready")], recorded.Select(item => (item.Type, item.Reason)));
@@ -83,9 +83,9 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     public async Task Applying_what_is_already_there_writes_nothing_and_records_no_event()
     {
         var app = await CreateApplicationAsync("checkout");
-        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), true, [])), null, CancellationToken.None);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), true, [])), [], CancellationToken.None);
         var observed = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!;
-        var configMap = await _cluster.GetConfigMapAsync(Namespace);
+        var configMap = await _cluster.ManagedConfigMapsAsync(Namespace);
         var writes = _cluster.Server.Requests.WriteSnapshot();
 
         Assert.Same(ReconcileResult.Done, await _writer.ApplyAsync(Compiled(new CompiledObject(observed, ReadyStatus(), true, [])), configMap, CancellationToken.None));
@@ -98,8 +98,8 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     {
         var stale = await CreateApplicationAsync("checkout");
         var other = await CreateApplicationAsync("billing");
-        await _writer.ApplyAsync(Compiled(new CompiledObject(stale, ReadyStatus(), null, [])), null, CancellationToken.None);
-        var configMap = await _cluster.GetConfigMapAsync(Namespace);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(stale, ReadyStatus(), null, [])), [], CancellationToken.None);
+        var configMap = await _cluster.ManagedConfigMapsAsync(Namespace);
 
         var result = await _writer.ApplyAsync(
             Compiled(new CompiledObject(stale, NotReadyStatus(), null, []), new CompiledObject(other, ReadyStatus(), null, [])),
@@ -123,7 +123,7 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
 
         var result = await _writer.ApplyAsync(
             Compiled(new CompiledObject(refused, ReadyStatus(), KeepsFinalizer: true, []), new CompiledObject(other, ReadyStatus(), KeepsFinalizer: true, [])),
-            null,
+            [],
             CancellationToken.None);
 
         Assert.Same(ReconcileResult.Done, result);
@@ -142,11 +142,32 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     public async Task An_empty_namespace_loses_its_ConfigMap()
     {
         var app = await CreateApplicationAsync("checkout");
-        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), null, CancellationToken.None);
+        await _writer.ApplyAsync(Compiled(new CompiledObject(app, ReadyStatus(), null, [])), [], CancellationToken.None);
 
-        Assert.Same(ReconcileResult.Done, await _writer.RemoveAsync(Namespace, await _cluster.GetConfigMapAsync(Namespace), CancellationToken.None));
+        Assert.Same(ReconcileResult.Done, await _writer.RemoveAsync(Namespace, await _cluster.ManagedConfigMapsAsync(Namespace), CancellationToken.None));
 
         Assert.Null(await _cluster.GetConfigMapAsync(Namespace));
+    }
+
+    [Fact]
+    public async Task Objects_of_a_table_that_cannot_be_published_say_RoutingNotPublished_and_the_cause_is_an_event()
+    {
+        var app = await CreateApplicationAsync("checkout");
+        var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
+        var metrics = new OperatorMetrics();
+        var writer = new NamespaceWriter(
+            new CustomObjectWriter(new ApiHttp(_cluster.Client), metrics),
+            new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", metrics, events, NullLogger.Instance, maxShards: 1),
+            events);
+
+        await writer.ApplyAsync(new CompileResult(Namespace, [new CompiledObject(app, ReadyStatus(), null, [])], TestTables.Incompressible(Namespace)), [], CancellationToken.None);
+
+        var ready = (await _cluster.GetAsync<Application>(Namespace, "checkout"))!.Status!.FindReady()!;
+        Assert.Equal((ConditionStatuses.False, ConditionReasons.RoutingNotPublished), (ready.Status, ready.Reason));
+        Assert.Contains("exceeds 1 shards", ready.Message, StringComparison.Ordinal);
+        Assert.Null(await _cluster.GetConfigMapAsync(Namespace));
+        var cause = Assert.Single(await _cluster.EventsAsync(Namespace));
+        Assert.Equal(("Warning", RoutingConfigMapPublisher.TooLargeReason, "ConfigMap"), (cause.Type, cause.Reason, cause.InvolvedObject.Kind));
     }
 
     private static ApplicationStatus ReadyStatus() => TestStatuses.Application(ConditionStatuses.True, ConditionReasons.Resolved, TestStatuses.Earlier);

@@ -13,10 +13,10 @@ internal static class TestTables
         WithApplications(@namespace, [.. Enumerable.Range(0, 12_000).Select(i => $"application-{i:D6}")]);
 
     /// <summary>Random IDs gzip poorly: over the limit even compressed. Seeded, so every run builds the same table.</summary>
-    public static RoutingTable Incompressible(string @namespace)
+    public static RoutingTable Incompressible(string @namespace, int applications = 40_000)
     {
         var random = new Random(20261129);
-        return WithApplications(@namespace, [.. Enumerable.Range(0, 40_000).Select(_ => Convert.ToHexStringLower(random.GetBytes(24)))]);
+        return WithApplications(@namespace, [.. Enumerable.Range(0, applications).Select(_ => Convert.ToHexStringLower(random.GetBytes(24)))]);
     }
 
     private static byte[] GetBytes(this Random random, int count)

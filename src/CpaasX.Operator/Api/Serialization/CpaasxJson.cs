@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+using k8s.Models;
 
 namespace CpaasX.Operator.Api.Serialization;
 
@@ -16,8 +19,22 @@ public static class CpaasxJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Converters = { new JsonStringEnumConverter(), new Rfc3339TimeConverter() },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutManagedFields } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// metadata.managedFields is skipped when reading: nothing the operator does reads it, and kept it would be most of
+    /// the metadata of every object in every informer's cache. Writes never send it, so the server keeps its own.
+    /// </summary>
+    private static void WithoutManagedFields(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type == typeof(V1ObjectMeta))
+        {
+            var managedFields = typeInfo.Properties.Single(property => property.Name == "managedFields");
+            typeInfo.Properties.Remove(managedFields);
+        }
     }
 }
