@@ -14,14 +14,18 @@ namespace CpaasX.Operator.Compilation;
 /// </summary>
 internal static class KstatusConditions
 {
-    /// <summary>The Ready reasons no retry and no other object can cure.</summary>
+    /// <summary>
+    /// The Ready reasons no retry and no other object can cure. <c>RoutingNotPublished</c> is among them: the table is
+    /// too large even sharded, which only splitting the namespace mends.
+    /// </summary>
     public static readonly FrozenSet<string> StalledReasons = FrozenSet.Create(
         ConditionReasons.Invalid,
         ConditionReasons.Duplicate,
         ConditionReasons.Conflict,
         ConditionReasons.Incompatible,
         ConditionReasons.DefaultNotAllowedOnSharedNumber,
-        ConditionReasons.Undecodable);
+        ConditionReasons.Undecodable,
+        ConditionReasons.RoutingNotPublished);
 
     /// <param name="previous">The conditions the object has now, if any: their transition times carry over.</param>
     public static Condition[] For(Verdict verdict, IReadOnlyList<Condition?>? previous, long? generation, DateTimeOffset now)

@@ -11,21 +11,17 @@ namespace CpaasX.Operator.Writing;
 internal static class RoutingNotPublished
 {
     public static IReadOnlyList<CompiledObject> Mark(IReadOnlyList<CompiledObject> objects, string cause, DateTimeOffset now) =>
-        [.. objects.Select(obj => obj.DesiredStatus.FindReady() is { Status: ConditionStatuses.True } ready
+        [.. objects.Select(obj => obj.DesiredStatus.FindReady() is { Status: ConditionStatuses.True }
             ? obj with
             {
                 DesiredStatus = obj.DesiredStatus with
                 {
-                    Conditions = [.. obj.DesiredStatus.Conditions!.Select(condition => ReferenceEquals(condition, ready) ? NotPublished(obj, ready, cause, now) : condition)],
+                    Conditions = KstatusConditions.For(
+                        new Verdict(ConditionReasons.RoutingNotPublished, $"Resolved, but not routed: {cause}; workloads keep the last published table."),
+                        obj.Object.StatusObject?.Conditions,
+                        obj.Object.Metadata?.Generation,
+                        now),
                 },
             }
             : obj)];
-
-    private static Condition NotPublished(CompiledObject obj, Condition ready, string cause, DateTimeOffset now) => ready with
-    {
-        Status = ConditionStatuses.False,
-        Reason = ConditionReasons.RoutingNotPublished,
-        Message = $"Resolved, but not routed: {cause}; workloads keep the last published table.",
-        LastTransitionTime = obj.Object.StatusObject?.FindReady() is { Status: ConditionStatuses.False } observed ? observed.LastTransitionTime : now,
-    };
 }
