@@ -6,6 +6,7 @@ using CpaasX.ApiServer.Counters;
 using CpaasX.ApiServer.Faults;
 using CpaasX.ApiServer.Handlers;
 using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 using CpaasX.ApiServer.Watch;
@@ -24,16 +25,19 @@ namespace CpaasX.ApiServer;
 
 /// <summary>
 /// A development and test server that speaks the Kubernetes API (HTTP/JSON, watch streams) for the kinds this operator
-/// uses, in memory on 127.0.0.1. It is not Kubernetes: no scheduling, no garbage collector, no RBAC, no server-side apply.
+/// uses, in memory on 127.0.0.1. It is not Kubernetes: no scheduling, no garbage collector, no RBAC rules (only
+/// read-write and read-only identities), no server-side apply.
 /// </summary>
 public sealed class EmbeddedApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CelRuleEvaluator _cel;
+    private readonly Authenticator _authenticator;
 
-    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel)
+    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel, Authenticator authenticator)
     {
         _app = app;
+        _authenticator = authenticator;
         Faults = faults;
         Requests = requests;
         RequestLog = requestLog;
@@ -55,19 +59,23 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     /// <summary>x-kubernetes-validations rules this server could not evaluate, with why; such rules are skipped with a warning.</summary>
     public IReadOnlyDictionary<string, string> UnsupportedRules => _cel.UnsupportedRules;
 
-    /// <summary>The bearer token written into kubeconfigs.</summary>
-    public string Token { get; private init; } = "";
+    /// <summary>Who may call this server; each has a kubeconfig user and context of its name.</summary>
+    public IReadOnlyList<ApiIdentity> Identities => _authenticator.Identities;
+
+    /// <summary>The bearer token <paramref name="identity"/> presents, drawn at random when this server started.</summary>
+    public string TokenOf(ApiIdentity identity) => _authenticator.TokenOf(identity);
 
     public static async Task<EmbeddedApiServer> StartAsync(EmbeddedApiServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmbeddedApiServerOptions();
         var registry = new ResourceRegistry();
-        var store = new ObjectStore(new WatchHub(options.EventWindow));
+        var store = new ObjectStore(new WatchHub(options.EventWindow, options.WatcherBufferSize));
         var cel = new CelRuleEvaluator();
         var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), TimeProvider.System);
         var faults = new FaultInjection(store);
         var requests = new RequestCounters();
         var requestLog = new RequestLog(options.RecordRequests);
+        var authenticator = new Authenticator(options.Identities);
         foreach (var ns in options.InitialNamespaces)
         {
             lifecycle.Create(BuiltInResources.Namespaces, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, strict: false);
@@ -82,7 +90,8 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             new AdminHandler(faults, requests),
             faults,
             requests,
-            requestLog);
+            requestLog,
+            authenticator);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -90,19 +99,54 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(router.Handle);
         await app.StartAsync(cancellationToken);
-        return new EmbeddedApiServer(app, faults, requests, requestLog, cel) { Token = options.Token };
+        return new EmbeddedApiServer(app, faults, requests, requestLog, cel, authenticator);
     }
 
-    /// <summary>The kubeconfig text for this server (kubectl and KubernetesClient accept it).</summary>
-    public string Kubeconfig() => KubeconfigWriter.Render(BaseUrl.ToString().TrimEnd('/'), Token);
+    /// <summary>
+    /// The kubeconfig text for this server (kubectl and KubernetesClient accept it): a user and a context per identity,
+    /// the first identity's current. It holds the tokens: whoever reads it may call the server.
+    /// </summary>
+    public string Kubeconfig() =>
+        KubeconfigWriter.Render(BaseUrl.ToString().TrimEnd('/'), [.. Identities.Select(identity => (identity, TokenOf(identity)))]);
 
-    public void WriteKubeconfig(string path) => File.WriteAllText(path, Kubeconfig());
+    /// <summary>
+    /// Writes <see cref="Kubeconfig"/> readable by its owner only (where the file system has Unix permissions), whole:
+    /// a reader polling for the file never sees half of it.
+    /// </summary>
+    public void WriteKubeconfig(string path)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.partial";
+        using (var file = OperatingSystem.IsWindows()
+            ? new FileStream(partial, FileMode.Create, FileAccess.Write)
+            : new FileStream(partial, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+        using (var writer = new StreamWriter(file))
+        {
+            writer.Write(Kubeconfig());
+        }
 
-    /// <summary>A KubernetesClient for this server; the caller disposes it.</summary>
-    public Kubernetes CreateClient()
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>A client configuration presenting <paramref name="identity"/>'s token (the first identity's by default).</summary>
+    public KubernetesClientConfiguration ClientConfiguration(ApiIdentity? identity = null)
     {
         using var kubeconfig = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Kubeconfig()));
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, currentContext: (identity ?? Identities[0]).Name);
+    }
+
+    /// <summary>A KubernetesClient for this server as <paramref name="identity"/> (the first identity by default); the caller disposes it.</summary>
+    public Kubernetes CreateClient(ApiIdentity? identity = null) => new(ClientConfiguration(identity));
+
+    /// <summary>
+    /// A plain HttpClient on <see cref="BaseUrl"/> presenting <paramref name="identity"/>'s token (the first identity's by
+    /// default), for raw requests and the admin endpoint; the caller disposes it.
+    /// </summary>
+    public HttpClient CreateHttpClient(ApiIdentity? identity = null, HttpMessageHandler? handler = null)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = BaseUrl;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenOf(identity ?? Identities[0]));
+        return http;
     }
 
     public async ValueTask DisposeAsync()

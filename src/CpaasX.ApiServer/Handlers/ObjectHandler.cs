@@ -170,9 +170,13 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
         return buffer.ToArray();
     }
 
-    /// <summary>The media type without parameters: the C# client sends "application/merge-patch+json; charset=utf-8".</summary>
+    /// <summary>
+    /// The media type without parameters: the C# client sends "application/merge-patch+json; charset=utf-8". A body
+    /// without a Content-Type is refused (415) rather than read as JSON: an HTML form or a script's simple request
+    /// cannot then write to this server.
+    /// </summary>
     private static string MediaType(HttpRequest request) =>
-        (request.ContentType ?? JsonResponses.JsonContentType).Split(';')[0].Trim().ToLowerInvariant();
+        (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
 
     private static bool IsStrict(HttpContext context) => context.Request.Query["fieldValidation"] == "Strict";
 }
