@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Admission;
@@ -15,6 +16,7 @@ using k8s;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -33,20 +35,22 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CelRuleEvaluator _cel;
     private readonly Authenticator _authenticator;
+    private readonly X509Certificate2 _certificate;
 
-    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel, Authenticator authenticator)
+    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel, Authenticator authenticator, X509Certificate2 certificate)
     {
         _app = app;
         _authenticator = authenticator;
+        _certificate = certificate;
         Faults = faults;
         Requests = requests;
         RequestLog = requestLog;
         _cel = cel;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    /// <summary>Where clients reach it, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>Where clients reach it, e.g. https://127.0.0.1:41234/ (TLS with a certificate made at start; see <see cref="Kubeconfig"/>).</summary>
     public Uri BaseUrl { get; }
 
     public FaultInjection Faults { get; }
@@ -95,11 +99,17 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var certificate = ServerCertificate.Create();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            // HTTP/1.1 only, as before TLS: one stream per watch, the form every client here is tested with.
+            listen.Protocols = HttpProtocols.Http1;
+            listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
         app.Run(router.Handle);
         await app.StartAsync(cancellationToken);
-        return new EmbeddedApiServer(app, faults, requests, requestLog, cel, authenticator);
+        return new EmbeddedApiServer(app, faults, requests, requestLog, cel, authenticator, certificate);
     }
 
     /// <summary>
@@ -107,7 +117,10 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     /// the first identity's current. It holds the tokens: whoever reads it may call the server.
     /// </summary>
     public string Kubeconfig() =>
-        KubeconfigWriter.Render(BaseUrl.ToString().TrimEnd('/'), [.. Identities.Select(identity => (identity, TokenOf(identity)))]);
+        KubeconfigWriter.Render(
+            BaseUrl.ToString().TrimEnd('/'),
+            ServerCertificate.AuthorityData(_certificate),
+            [.. Identities.Select(identity => (identity, TokenOf(identity)))]);
 
     /// <summary>
     /// Writes <see cref="Kubeconfig"/> readable by its owner only (where the file system has Unix permissions), whole:
@@ -138,13 +151,18 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     public Kubernetes CreateClient(ApiIdentity? identity = null) => new(ClientConfiguration(identity));
 
     /// <summary>
-    /// A plain HttpClient on <see cref="BaseUrl"/> presenting <paramref name="identity"/>'s token (the first identity's by
-    /// default), for raw requests and the admin endpoint; the caller disposes it.
+    /// A plain HttpClient on <see cref="BaseUrl"/> that trusts this server's certificate and presents
+    /// <paramref name="identity"/>'s token (the first identity's by default), for raw requests and the admin endpoint;
+    /// the caller disposes it.
     /// </summary>
-    public HttpClient CreateHttpClient(ApiIdentity? identity = null, HttpMessageHandler? handler = null)
+    public HttpClient CreateHttpClient(ApiIdentity? identity = null, int maxConnections = int.MaxValue)
     {
-        var http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = BaseUrl;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == _certificate.GetCertHashString() },
+        };
+        var http = new HttpClient(handler) { BaseAddress = BaseUrl };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenOf(identity ?? Identities[0]));
         return http;
     }
@@ -154,5 +172,6 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         Faults.CloseAllWatches();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _certificate.Dispose();
     }
 }

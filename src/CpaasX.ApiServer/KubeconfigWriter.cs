@@ -5,14 +5,14 @@ using CpaasX.ApiServer.Identity;
 namespace CpaasX.ApiServer;
 
 /// <summary>
-/// A kubeconfig that kubectl and KubernetesClient both accept for a plain-HTTP loopback server: one user and one
-/// context per identity, named after it, the first identity's context current.
+/// A kubeconfig that kubectl and KubernetesClient both accept for the loopback server: its certificate as the
+/// authority to trust, one user and one context per identity, named after it, the first identity's context current.
 /// </summary>
 internal static class KubeconfigWriter
 {
     private const string ClusterName = "cpaasx-embedded";
 
-    public static string Render(string server, IReadOnlyList<(ApiIdentity Identity, string Token)> users)
+    public static string Render(string server, string certificateAuthorityData, IReadOnlyList<(ApiIdentity Identity, string Token)> users)
     {
         var text = new StringBuilder($"""
             apiVersion: v1
@@ -21,6 +21,7 @@ internal static class KubeconfigWriter
             - name: {ClusterName}
               cluster:
                 server: {server}
+                certificate-authority-data: {certificateAuthorityData}
             users:
 
             """);
