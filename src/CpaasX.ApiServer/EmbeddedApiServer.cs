@@ -89,7 +89,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             registry,
             new DiscoveryHandler(registry),
             new OpenApiHandler(registry),
-            new ObjectHandler(store, lifecycle),
+            new ObjectHandler(store, lifecycle, new PolicyAdmission(store)),
             new WatchHandler(store, faults, options.BookmarkInterval),
             new AdminHandler(faults, requests),
             faults,

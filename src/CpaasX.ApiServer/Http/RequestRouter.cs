@@ -109,7 +109,7 @@ internal sealed class RequestRouter(
 
             if (HttpMethods.IsPost(method) && (!type.Namespaced || path.Namespace is not null))
             {
-                return Write("create", context, identity, request, () => objects.Create(context, request));
+                return Write("create", context, identity, request, () => objects.Create(context, request, identity));
             }
 
             throw ApiErrors.MethodNotAllowed();
@@ -118,9 +118,9 @@ internal sealed class RequestRouter(
         return method switch
         {
             _ when HttpMethods.IsGet(method) => Counted("get", identity, request, () => objects.Get(context, request)),
-            _ when HttpMethods.IsPut(method) => Write("update", context, identity, request, () => objects.Update(context, request)),
-            _ when HttpMethods.IsPatch(method) => Write("patch", context, identity, request, () => objects.Patch(context, request)),
-            _ when HttpMethods.IsDelete(method) => Write("delete", context, identity, request, () => objects.Delete(context, request)),
+            _ when HttpMethods.IsPut(method) => Write("update", context, identity, request, () => objects.Update(context, request, identity)),
+            _ when HttpMethods.IsPatch(method) => Write("patch", context, identity, request, () => objects.Patch(context, request, identity)),
+            _ when HttpMethods.IsDelete(method) => Write("delete", context, identity, request, () => objects.Delete(context, request, identity)),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }

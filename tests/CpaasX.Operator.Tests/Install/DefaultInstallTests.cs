@@ -164,7 +164,11 @@ public sealed class DefaultInstallTests
 
         Assert.True(policy.Allows(new RbacRequest("cpaasx.io", "applications", "patch", "shop")));
         Assert.False(policy.Allows(new RbacRequest("cpaasx.io", "resourceassociations", "patch", "shop")));
-        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop", "cpaasx-routing")));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "delete", "kube-system", "coredns")));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "update", "kube-system", "coredns")));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "patch", "shop", "cpaasx-routing")));
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "watch", null)));
         Assert.True(policy.Allows(new RbacRequest("", "events", "create", "shop")));
         Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop")));
         Assert.True(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "update", InstallManifest.OperatorNamespace)));
