@@ -3,6 +3,7 @@ using System.Globalization;
 
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 
 namespace CpaasX.Benchmarks;
@@ -33,7 +34,7 @@ internal static class CompileLoad
             RequireAllReady(result);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, compile allocated {compileAllocated / (1024 * 1024)} MB, routing.json {json.Length / 1024} KiB"));
+                $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, compile allocated {compileAllocated / (1024 * 1024)} MB, routing.json {json.Length / 1024} KiB, stored {StoredKiB(json)} (ConfigMap limit {RoutingPayload.MaxBytes / 1024} KiB)"));
         }
 
         using Process process = Process.GetCurrentProcess();
@@ -41,6 +42,12 @@ internal static class CompileLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB"));
         return Task.FromResult(0);
     }
+
+    // What the routing ConfigMap would hold: the plain JSON, or its gzip; "too large" when even that does not fit.
+    private static string StoredKiB(byte[] json) =>
+        RoutingPayload.Encode(json, RoutingTableJson.ContentHash(json)) is { } payload
+            ? $"{payload.StoredBytes / 1024} KiB{(payload.Gzip is null ? "" : " gzipped")}"
+            : "too large";
 
     /// <summary>Fails the run when the synthetic namespace did not compile as intended: every object Ready.</summary>
     public static void RequireAllReady(CompileResult result)

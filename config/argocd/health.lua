@@ -1,14 +1,28 @@
--- Argo CD health of a cpaasx.io object, read from its kstatus-style status:
--- top-level observedGeneration and the Ready condition (metav1.Condition shape).
+-- Argo CD health of a cpaasx.io object, read from its status as kstatus (Flux's health checks) reads it, so that both
+-- tools agree: Stalled=True is Degraded (kstatus Failed), Reconciling=True or Ready not True is Progressing
+-- (InProgress), Ready=True is Healthy (Current). Conditions have the metav1.Condition shape.
 -- The six kinds share this script: each kind's resource_customizations folder links to it.
 local hs = {}
 
-local function readyCondition(status)
+local function findCondition(status, type)
   if status.conditions == nil then
     return nil
   end
   for _, condition in ipairs(status.conditions) do
-    if condition.type == "Ready" then
+    if condition.type == type then
+      return condition
+    end
+  end
+  return nil
+end
+
+-- kstatus walks the conditions in order: the first Reconciling=True or Stalled=True decides.
+local function abnormalCondition(status)
+  if status.conditions == nil then
+    return nil
+  end
+  for _, condition in ipairs(status.conditions) do
+    if (condition.type == "Reconciling" or condition.type == "Stalled") and condition.status == "True" then
       return condition
     end
   end
@@ -38,7 +52,7 @@ if status.observedGeneration < generation then
   return hs
 end
 
-local ready = readyCondition(status)
+local ready = findCondition(status, "Ready")
 if ready == nil then
   hs.status = "Progressing"
   hs.message = "Waiting for the Ready condition"
@@ -58,11 +72,16 @@ if ready.observedGeneration ~= nil and ready.observedGeneration < generation the
   return hs
 end
 
-if ready.status == "True" then
-  hs.status = "Healthy"
-  hs.message = describe(ready)
-elseif ready.status == "False" then
+local abnormal = abnormalCondition(status)
+if abnormal ~= nil and abnormal.type == "Stalled" then
+  -- Needs a change by the user: no retry or other object will make it Ready.
   hs.status = "Degraded"
+  hs.message = describe(abnormal)
+elseif abnormal ~= nil then
+  hs.status = "Progressing"
+  hs.message = describe(abnormal)
+elseif ready.status == "True" then
+  hs.status = "Healthy"
   hs.message = describe(ready)
 else
   hs.status = "Progressing"

@@ -75,8 +75,8 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var registry = new ResourceRegistry();
         var store = new ObjectStore(new WatchHub(options.EventWindow, options.WatcherBufferSize));
         var cel = new CelRuleEvaluator();
-        var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), TimeProvider.System);
         var faults = new FaultInjection(store);
+        var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), faults, TimeProvider.System);
         var requests = new RequestCounters();
         var requestLog = new RequestLog(options.RecordRequests);
         var authenticator = new Authenticator(options.Identities);

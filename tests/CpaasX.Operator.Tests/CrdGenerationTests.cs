@@ -29,6 +29,32 @@ public sealed class CrdGenerationTests : IDisposable
     }
 
     [Fact]
+    public void Every_selectable_field_is_a_scalar_of_the_schema_as_the_API_server_requires()
+    {
+        foreach (CustomResourceKind kind in CustomResourceKinds.All)
+        {
+            V1CustomResourceDefinitionVersion version = CrdSchemaValidator.LoadCrd(kind).Spec.Versions.Single();
+            IList<V1SelectableField> fields = version.SelectableFields ?? [];
+            Assert.InRange(fields.Count, 0, SelectableFields.Max);
+            Assert.Equal(fields.Count, fields.Select(field => field.JsonPath).Distinct().Count());
+            foreach (V1SelectableField field in fields)
+            {
+                V1JSONSchemaProps schema = version.Schema.OpenAPIV3Schema;
+                foreach (string step in field.JsonPath.TrimStart('.').Split('.'))
+                {
+                    schema = schema.Properties[step];
+                }
+
+                Assert.Contains(schema.Type, new[] { "string", "boolean", "integer" });
+            }
+        }
+
+        Assert.Equal(
+            [".spec.resourceRef.name", ".spec.channel", ".spec.applicationRef.name", ".spec.entityRef.name"],
+            SelectableFields.Of(CustomResourceKinds.ResourceAssociation.SpecType));
+    }
+
+    [Fact]
     public void Kustomization_lists_every_crd_file()
     {
         string kustomization = CrdGenerator.RenderKustomization();

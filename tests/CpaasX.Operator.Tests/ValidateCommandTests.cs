@@ -27,6 +27,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, exitCode);
         string text = output.ToString();
         Assert.Contains("number-not-e164.yaml#0 (Resource main-line): spec.number.number: must be E.164", text, StringComparison.Ordinal);
+        Assert.Contains("or a short code (3 to 8 digits); write \"+12015550101\"", text, StringComparison.Ordinal);
         Assert.Contains("absent.yaml: no such file or folder.", text, StringComparison.Ordinal);
         int brokenFiles = Directory.GetFiles(folder, "*.yaml").Length;
         Assert.EndsWith($"{brokenFiles} cpaasx.io objects, {brokenFiles + 1} invalid", text.Trim(), StringComparison.Ordinal);

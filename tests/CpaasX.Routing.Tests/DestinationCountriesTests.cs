@@ -21,6 +21,24 @@ public sealed class DestinationCountriesTests
     }
 
     [Theory]
+    [InlineData("US", "+1201")]
+    [InlineData("ca", "+1204")]
+    [InlineData("JM", "+1658")]
+    [InlineData("GB", "+44")]
+    [InlineData("KZ", "+76")]
+    public void PrefixOfACountryReadsAsThatCountry(string country, string prefix)
+    {
+        Assert.Equal(prefix, DestinationCountries.Prefix(country));
+        Assert.Equal(country.ToUpperInvariant(), DestinationCountries.Of(prefix + "5550100123"[..(12 - prefix.Length)]));
+    }
+
+    [Fact]
+    public void NoPrefixForAnUnknownCountry()
+    {
+        Assert.Null(DestinationCountries.Prefix("ZZ"));
+    }
+
+    [Theory]
     [InlineData("12125550100")]
     [InlineData("+1212555010")]
     [InlineData("+1212555010a")]

@@ -32,10 +32,50 @@ public sealed class OutboundRuleTests
             AppAcmeToChicago with { Sender = NewYork.Name },
             Routed(NewYork.Value, RoutingLevel.Explicit)),
         new(
-            "ExplicitSenderNotAssociatedForChannelIsUnknown",
-            b => b.Associate(NewJersey, App, Acme).Associate(NewYork, App, Acme, Channel.Voice),
-            AppAcmeToChicago with { Sender = NewYork.Value },
+            "ExplicitSenderNeedsNoAssociation",
+            b => b.Associate(NewJersey, App, Acme).AddResource(London),
+            AppAcmeToChicago with { Sender = London.Value },
+            Routed(London.Value, RoutingLevel.Explicit)),
+        new(
+            "ExplicitSenderNeedsNoUsOrCaLongCodeForSms",
+            b => b.AddResource(TollFree).AddResource(ShortCode),
+            AppAcmeToChicago with { Sender = ShortCode.Value },
+            Routed(ShortCode.Value, RoutingLevel.Explicit)),
+        new(
+            "ExplicitSenderWrittenWithoutPlus",
+            b => b.AddResource(London),
+            AppAcmeToChicago with { Sender = "447700900001" },
+            Routed(London.Value, RoutingLevel.Explicit)),
+        new(
+            "ExplicitAlphaForSms",
+            b => b.AddResource(AlphaEurope),
+            AppAcmeToChicago with { Sender = AlphaEurope.Value },
+            Routed(AlphaEurope.Value, RoutingLevel.Explicit)),
+        new(
+            "ExplicitSenderNotAResourceIsUnknown",
+            b => b.Associate(NewJersey, App, Acme),
+            AppAcmeToChicago with { Sender = "+19995550100" },
             Unrouted(UnroutedReason.UnknownSender)),
+        new(
+            "ExplicitSenderNotReadyIsRefused",
+            b => b.AddResource(NewJersey).AddUnreadyResource("copy-line", ResourceType.Number, "+12015550199", [Channel.Sms], "Duplicate", "bought once"),
+            AppAcmeToChicago with { Sender = "copy-line" },
+            Unrouted(UnroutedReason.SenderNotReady)),
+        new(
+            "ExplicitSenderLackingTheChannelsCapabilityDoesNotFit",
+            b => b.AddResource(Number("voice-line", "+12015550111", NumberType.VirtualLongNumber, "US", Channel.Voice)),
+            AppAcmeToChicago with { Sender = "+12015550111" },
+            Unrouted(UnroutedReason.SenderDoesNotFitChannel)),
+        new(
+            "ExplicitAlphaForMmsDoesNotFit",
+            b => b.AddResource(AlphaEverywhere),
+            AppAcmeToChicago with { Channel = Channel.Mms, Sender = AlphaEverywhere.Name },
+            Unrouted(UnroutedReason.SenderDoesNotFitChannel)),
+        new(
+            "ExplicitChatAppOfAnotherChannelDoesNotFit",
+            b => b.AddResource(WhatsApp),
+            AppAcmeToChicago with { Channel = Channel.Viber, Sender = WhatsApp.Value },
+            Unrouted(UnroutedReason.SenderDoesNotFitChannel)),
         new(
             "PairPoolOverApplicationPool",
             b => b.Associate(NewJersey, App, Acme).Associate(NewYork, App, null).Associate(TollFree, null, Acme),
@@ -222,5 +262,46 @@ public sealed class OutboundRuleTests
         Assert.Equal(row.Expected, new OutboundExpectation(answer.Sender?.Value, answer.Level, answer.Strategy, answer.Error));
         Assert.NotEmpty(answer.Explanation);
         Assert.Equal(answer.Error is null, answer.Message is null);
+    }
+
+    [Fact]
+    public void ExplicitSenderSaysWhetherItIsAlsoAssociatedWithTheRequester()
+    {
+        var resolver = new RoutingResolver(new RoutingTableBuilder("shop")
+            .AddResource(NewJersey).AddResource(London)
+            .Associate(NewJersey, App, Acme).Associate(London, App, "globex")
+            .Build());
+
+        var own = resolver.ResolveOutbound(AppAcmeToChicago with { Sender = NewJersey.Name });
+        var othersCustomer = resolver.ResolveOutbound(AppAcmeToChicago with { Sender = London.Name });
+        var byStrategy = resolver.ResolveOutbound(AppAcmeToChicago);
+
+        Assert.True(own.SenderAssociated);
+        Assert.Contains("association: also in the SMS pool of application 'checkout-prod', entity 'acme' (Pair level)", own.Explanation);
+        Assert.False(othersCustomer.SenderAssociated);
+        Assert.Equal(RoutingLevel.Explicit, othersCustomer.Level);
+        Assert.Contains(othersCustomer.Explanation, line => line.StartsWith("association: not in the SMS pool", StringComparison.Ordinal));
+        Assert.Null(byStrategy.SenderAssociated);
+    }
+
+    [Fact]
+    public void ExplicitSenderRefusalsNameWhatIsWrong()
+    {
+        var resolver = new RoutingResolver(new RoutingTableBuilder("shop")
+            .AddResource(Number("voice-line", "+12015550111", NumberType.VirtualLongNumber, "US", Channel.Voice))
+            .AddResource(AlphaEverywhere)
+            .AddUnreadyResource("copy-line", ResourceType.Number, "+12015550199", [Channel.Sms], "Duplicate", "+12015550199 is already declared by Resource shop/main-line, which is older")
+            .Build());
+
+        string? Message(string sender, Channel channel = Channel.Sms) =>
+            resolver.ResolveOutbound(AppAcmeToChicago with { Channel = channel, Sender = sender }).Message;
+
+        Assert.Equal("+19995550100 is not a Resource of this namespace.", Message("+19995550100"));
+        Assert.Equal(
+            "Resource copy-line is not Ready: Duplicate: +12015550199 is already declared by Resource shop/main-line, which is older",
+            Message("1 (201) 555-0199"));
+        Assert.Equal("Resource voice-line cannot send SMS: the NUMBER lacks the SMS capability.", Message("voice-line"));
+        Assert.Equal("Resource alpha-everywhere cannot send MMS: MMS takes a NUMBER with MMS, not an ALPHA.", Message("SHOPALL", Channel.Mms));
+        Assert.Equal("Resource alpha-everywhere cannot send EMAIL: EMAIL takes a DOMAIN, not an ALPHA.", Message("SHOPALL", Channel.Email));
     }
 }

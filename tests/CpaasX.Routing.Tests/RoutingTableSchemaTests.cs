@@ -30,7 +30,40 @@ public sealed class RoutingTableSchemaTests
         Assert.True(result.IsValid, Describe(result));
     }
 
+    [Fact]
+    public void TableWrittenBeforeSendersAndResourcesStillValidatesAndLoads()
+    {
+        var node = JsonNode.Parse(RoutingTableJson.Serialize(SampleTables.Shop()))!.AsObject();
+        node.Remove("senders");
+        node.Remove("resources");
+        var older = Encoding.UTF8.GetBytes(node.ToJsonString());
+
+        var result = Evaluate(older);
+        var table = RoutingTableJson.Deserialize(older);
+        var explicitAssociated = new Resolution.RoutingResolver(table).ResolveOutbound(
+            new Resolution.OutboundRequest("checkout-prod", "acme", Model.Channel.Sms, "+13125550000", "nj-line"));
+
+        Assert.True(result.IsValid, Describe(result));
+        Assert.Empty(table.Senders);
+        Assert.Empty(table.Resources);
+        Assert.True(explicitAssociated.IsRouted, explicitAssociated.Message);
+    }
+
+    [Fact]
+    public void ReaderSkipsFieldsItDoesNotKnowSoAdditiveFieldsKeepOlderWorkloadsLoading()
+    {
+        var node = JsonNode.Parse(RoutingTableJson.Serialize(SampleTables.Shop()))!.AsObject();
+        node["addedInSomeLaterVersion"] = new JsonArray(1, 2);
+        ((JsonObject)node["resources"]![0]!)["alsoLater"] = true;
+
+        var table = RoutingTableJson.Deserialize(Encoding.UTF8.GetBytes(node.ToJsonString()));
+
+        Assert.Equal(RoutingTableJson.Serialize(SampleTables.Shop()), RoutingTableJson.Serialize(table));
+    }
+
     [Theory]
+    [InlineData("/senders/0/channel", "\"FAX\"")]
+    [InlineData("/resources/0/ready", "\"yes\"")]
     [InlineData("/outboundPools/0/channel", "\"FAX\"")]
     [InlineData("/strategies/1/priorities/0/priority", "5")]
     [InlineData("/inboundRoutes/0/defaultRoute/source", "\"Somewhere\"")]

@@ -29,5 +29,8 @@ internal static class SampleTables
         .AddInboundResource(ShortCode, [Channel.Sms], shared: true)
         .AddInboundConfiguration("globex-join", ShortCode.Name, Channel.Sms, "JOIN", null, "globex")
         .AddInboundResource(WhatsApp, [Channel.WhatsApp])
+        .AddResource(NewJersey).AddResource(NewYork).AddResource(AlphaEurope).AddResource(TollFree).AddResource(ShortCode).AddResource(WhatsApp)
+        .AddResource(London)
+        .AddUnreadyResource("copy-line", ResourceType.Number, NewJersey.Value, [Channel.Sms], "Duplicate", "bought once: Resource shop/nj-line is older")
         .Build();
 }

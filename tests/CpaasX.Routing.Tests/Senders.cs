@@ -14,10 +14,11 @@ internal static class Senders
     public static readonly SenderResource London = Number("london-line", "+447700900001", NumberType.VirtualLongNumber, "GB");
     public static readonly SenderResource AlphaEurope = new("alpha-europe", ResourceType.Alpha, "SHOPCO", Countries: ["GB", "DE"]);
     public static readonly SenderResource AlphaEverywhere = new("alpha-everywhere", ResourceType.Alpha, "SHOPALL");
-    public static readonly SenderResource WhatsApp = new("whatsapp", ResourceType.ChatApp, "447860099299");
+    public static readonly SenderResource WhatsApp = new("whatsapp", ResourceType.ChatApp, "447860099299", Capabilities: [Channel.WhatsApp]);
 
-    public static SenderResource Number(string name, string value, NumberType type, string country) =>
-        new(name, ResourceType.Number, value, type, country);
+    /// <summary>A number with SMS and MMS unless <paramref name="capabilities"/> says otherwise.</summary>
+    public static SenderResource Number(string name, string value, NumberType type, string country, params Channel[] capabilities) =>
+        new(name, ResourceType.Number, value, type, country, Capabilities: capabilities.Length > 0 ? capabilities : [Channel.Sms, Channel.Mms]);
 
     /// <summary>Associates <paramref name="resource"/> for <paramref name="channel"/>, naming the association after both.</summary>
     public static RoutingTableBuilder Associate(

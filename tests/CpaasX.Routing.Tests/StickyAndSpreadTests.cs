@@ -97,6 +97,21 @@ public sealed class StickyAndSpreadTests
         Assert.Equal([NewJersey.Value, ShortCode.Value], used.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void SharingSendersAreTheStickyPickOrEverySpreadCandidateWhateverTheTurn()
+    {
+        var sticky = new RoutingResolver(Table(sticky: true, senderCount: 3));
+        var spread = new RoutingResolver(Table(sticky: false, senderCount: 3));
+        var request = new OutboundRequest(App, null, Channel.Sms, Destinations[0]);
+
+        Assert.Equal([sticky.ResolveOutbound(request).Sender!], sticky.ResolveSharingSenders(request));
+        Assert.Equal([SenderValue(0), SenderValue(1), SenderValue(2)], spread.ResolveSharingSenders(request).Select(s => s.Value));
+        spread.ResolveOutbound(request);
+        Assert.Equal([SenderValue(0), SenderValue(1), SenderValue(2)], spread.ResolveSharingSenders(request).Select(s => s.Value));
+        Assert.Empty(spread.ResolveSharingSenders(request with { Destination = "+447700900123" }));
+        Assert.Equal([SenderValue(2)], spread.ResolveSharingSenders(request with { Sender = "line-2" }).Select(s => s.Value));
+    }
+
     private static string SenderValue(int index) => $"+1201555{index:D4}";
 
     private static RoutingTable Table(bool sticky, int senderCount, int skip = -1)

@@ -18,7 +18,7 @@ internal sealed record ListQuery(
             request.Type.QualifiedName,
             request.Type.Namespaced ? request.Namespace : null,
             LabelSelector.Parse(query["labelSelector"]),
-            FieldSelector.Parse(query["fieldSelector"]));
+            FieldSelector.Parse(query["fieldSelector"], request.Type));
         var limit = int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var l) && l > 0 ? l : int.MaxValue;
         var timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var t) && t > 0 ? TimeSpan.FromSeconds(t) : (TimeSpan?)null;
         return new ListQuery(

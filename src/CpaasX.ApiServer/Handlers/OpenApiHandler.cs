@@ -61,6 +61,13 @@ internal sealed class OpenApiHandler(ResourceRegistry registry)
             {
                 var published = (JsonObject)schema.DeepClone();
                 published["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(type));
+                if (type.SelectableFields.Count > 0)
+                {
+                    // Where clients discover what --field-selector may name, as the real server publishes it.
+                    published["x-kubernetes-selectable-fields"] = new JsonArray(
+                        [.. type.SelectableFields.Select(field => (JsonNode)new JsonObject { ["fieldPath"] = field })]);
+                }
+
                 schemas[SchemaName(type)] = published;
             }
         }

@@ -44,6 +44,8 @@ internal static class CrdReader
                 TracksGeneration = true,
                 IsCustom = true,
                 PrinterColumns = [.. (version["additionalPrinterColumns"] as JsonArray ?? []).OfType<JsonObject>().Select(ReadColumn)],
+                SelectableFields = [.. (version["selectableFields"] as JsonArray ?? []).OfType<JsonObject>()
+                    .Select(field => (Text(field, "jsonPath") ?? "").TrimStart('.'))],
                 Schema = version["schema"]?["openAPIV3Schema"] as JsonObject,
             });
         }

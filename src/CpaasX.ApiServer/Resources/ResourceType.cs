@@ -23,6 +23,9 @@ internal sealed record ResourceType
 
     public IReadOnlyList<PrinterColumn> PrinterColumns { get; init; } = [];
 
+    /// <summary>The version's selectableFields as field selector names ("spec.color"): what a fieldSelector may name besides metadata.</summary>
+    public IReadOnlyList<string> SelectableFields { get; init; } = [];
+
     /// <summary>The CRD's openAPIV3Schema for this version, when it has one.</summary>
     public JsonObject? Schema { get; init; }
 

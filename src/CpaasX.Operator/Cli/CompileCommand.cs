@@ -41,7 +41,7 @@ internal static class CompileCommand
 
     private static int Run(IEnumerable<string> paths, string? outputFile, bool strict, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<CompileResult> results = ManifestCompiler.Compile(Read(paths), DateTimeOffset.UtcNow);
+        IReadOnlyList<CompileResult> results = ManifestCompiler.Compile(ReadManifests(paths, "--filename"), DateTimeOffset.UtcNow);
         bool allReady = true;
         foreach (CompiledObject compiled in results.SelectMany(result => result.Objects))
         {
@@ -68,7 +68,8 @@ internal static class CompileCommand
         return strict && !allReady ? NotReadyExitCode : 0;
     }
 
-    private static List<ICustomResource> Read(IEnumerable<string> paths)
+    /// <summary>The six kinds' objects of manifest files and folders, in read order; unreadable input is a usage error of <paramref name="option"/>.</summary>
+    internal static List<ICustomResource> ReadManifests(IEnumerable<string> paths, string option)
     {
         try
         {
@@ -76,7 +77,7 @@ internal static class CompileCommand
         }
         catch (Exception exception) when (exception is ManifestException or IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--filename: {exception.Message}", exception);
+            throw new UsageException($"{option}: {exception.Message}", exception);
         }
     }
 

@@ -6,6 +6,8 @@ using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Cli;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal static class LocalCommand
 
             Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
             server.WriteKubeconfig(kubeconfigPath);
-            using var loggerFactory = OperatorLogging.Create(LogFormat.Text);
+            using var loggerFactory = OperatorLogging.Create(LogFormat.Text, LogLevel.Information);
             var options = new OperatorOptions { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) };
             // The operator runs as its ServiceAccount's identity, as installed on a cluster; the kubeconfig's current context is the admin.
             await using var running = await OperatorInstance.StartAsync(

@@ -38,8 +38,8 @@ internal static class ResolveCommand
         var application = new Option<string>("--application") { Description = "The sending applicationId (empty: default).", Required = true };
         var entity = new Option<string?>("--entity") { Description = "The entityId the message is sent for." };
         var channel = ChannelOption();
-        var to = new Option<string>("--to") { Description = "The destination (E.164 number, or the channel's address).", Required = true };
-        var sender = new Option<string?>("--sender") { Description = "An explicit sender (value or Resource name); it wins over any strategy." };
+        var to = new Option<string>("--to") { Description = "The destination: a number in any usual form (+12015550101, 12015550101, +1 (201) 555-0101, 0012015550101), or the channel's address.", Required = true };
+        var sender = new Option<string?>("--sender") { Description = "An explicit sender (value in any usual form, or Resource name): any Ready Resource that fits the channel, associated or not; it wins over any strategy." };
         var command = new Command("outbound", "Which sender an outbound message goes from.") { application, entity, channel, to, sender };
         source.AddTo(command);
         command.Action = new UsageCheckedAction(parseResult =>
@@ -58,6 +58,7 @@ internal static class ResolveCommand
                     ["resource"] = answer.Sender.Resource,
                     ["level"] = answer.Level!.Value.ToString(),
                     ["strategy"] = answer.Strategy,
+                    ["associated"] = answer.SenderAssociated,
                     ["explanation"] = Lines(answer.Explanation),
                 })
                 : WriteNoRoute(parseResult, answer.Error!.Value, answer.Message!, answer.Explanation);
@@ -68,7 +69,7 @@ internal static class ResolveCommand
     private static Command Inbound(Func<string, string?> environment)
     {
         var source = new RoutingTableSource(environment);
-        var number = new Option<string>("--number") { Description = "The number (or chat-app sender) the message reached.", Required = true };
+        var number = new Option<string>("--number") { Description = "The number (or chat-app sender) the message reached, in any usual form (the platform's webhooks write it without '+').", Required = true };
         var channel = ChannelOption();
         var text = new Option<string?>("--text") { Description = "The message text; its first word is the keyword." };
         var command = new Command("inbound", "Which application and entity receive an inbound message.") { number, channel, text };

@@ -2,26 +2,36 @@ using CpaasX.Operator.Api.V1Alpha1;
 
 namespace CpaasX.Operator.Compilation;
 
-/// <summary>The Ready associations of a namespace by the Application, Entity and Resource they name, for those objects' statuses.</summary>
+/// <summary>
+/// The associations of a namespace by the Application, Entity and Resource they name, for those objects' statuses: an
+/// Application or Entity counts its Ready ones; a Resource lists every one naming it, Ready or not, with its readiness.
+/// Associations being deleted are left out.
+/// </summary>
 internal sealed class AssociationUsage
 {
     private readonly Dictionary<string, List<string>> _byApplication = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _byEntity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<AssociationSummary>> _byResource = new(StringComparer.Ordinal);
 
-    public AssociationUsage(IEnumerable<(ResourceAssociation Association, ResolvedAssociation Resolved)> ready)
+    public AssociationUsage(IEnumerable<(ResourceAssociation Association, Verdict Verdict, ResolvedAssociation? Resolved)> associations)
     {
-        foreach ((ResourceAssociation association, ResolvedAssociation resolved) in ready.OrderBy(item => item.Association.Metadata.Name, StringComparer.Ordinal))
+        foreach ((ResourceAssociation association, Verdict verdict, ResolvedAssociation? resolved) in associations.OrderBy(item => item.Association.Metadata?.Name, StringComparer.Ordinal))
         {
-            string name = association.Metadata.Name;
-            Add(_byApplication, association.Spec.ApplicationRef?.Name, name);
-            Add(_byEntity, association.Spec.EntityRef?.Name, name);
-            Add(_byResource, association.Spec.ResourceRef?.Name, new AssociationSummary
+            string name = association.Metadata?.Name ?? "";
+            if (verdict.IsReady)
+            {
+                Add(_byApplication, association.Spec.ApplicationRef?.Name, name);
+                Add(_byEntity, association.Spec.EntityRef?.Name, name);
+            }
+
+            Add(_byResource, association.Spec?.ResourceRef?.Name, new AssociationSummary
             {
                 Name = name,
-                Channel = resolved.Channel,
-                ApplicationId = resolved.ApplicationId,
-                EntityId = resolved.EntityId,
+                Channel = resolved?.Channel ?? association.Spec?.Channel,
+                Ready = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False,
+                Reason = verdict.Reason,
+                ApplicationId = verdict.IsReady ? resolved?.ApplicationId : null,
+                EntityId = verdict.IsReady ? resolved?.EntityId : null,
             });
         }
     }
@@ -32,9 +42,8 @@ internal sealed class AssociationUsage
     /// <summary>Names of the Ready associations whose entityRef names <paramref name="entity"/>, sorted.</summary>
     public IReadOnlyList<string> OfEntity(string? entity) => Get(_byEntity, entity);
 
-    /// <summary>The Ready associations of <paramref name="resource"/>, sorted by name.</summary>
+    /// <summary>Every association naming <paramref name="resource"/>, Ready or not, sorted by name.</summary>
     public IReadOnlyList<AssociationSummary> OfResource(string? resource) => Get(_byResource, resource);
-
     private static void Add<T>(Dictionary<string, List<T>> index, string? key, T item)
     {
         if (key is not null)

@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Api.Validation;
+using CpaasX.Operator.Runtime;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
@@ -29,6 +30,7 @@ internal sealed class NamespaceCompilation
     private readonly Dictionary<SenderStrategy, StrategyPool> _pools = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<InboundConfiguration, EffectiveRoute> _routes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SenderResource> _senders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), UndecodableObject> _undecodable = [];
 
     public NamespaceCompilation(NamespaceSnapshot snapshot, ResourceValueIndex index, DateTimeOffset now)
     {
@@ -40,12 +42,19 @@ internal sealed class NamespaceCompilation
             Present(snapshot.Resources),
             Present(snapshot.ResourceAssociations),
             Present(snapshot.SenderStrategies),
-            Present(snapshot.InboundConfigurations));
+            Present(snapshot.InboundConfigurations))
+        {
+            Undecodable = snapshot.Undecodable ?? [],
+        };
         _index = index;
         _now = now;
         _applications = ByName(_snapshot.Applications);
         _entities = ByName(_snapshot.Entities);
         _resources = ByName(_snapshot.Resources);
+        foreach (UndecodableObject undecodable in _snapshot.Undecodable)
+        {
+            _undecodable.TryAdd((undecodable.Kind, undecodable.Metadata.Name), undecodable);
+        }
     }
 
     public CompileResult Run()
@@ -58,8 +67,15 @@ internal sealed class NamespaceCompilation
         DecideInboundConfigurations();
 
         Referrers referrers = new(_snapshot);
-        AssociationUsage usage = new(_snapshot.ResourceAssociations.Where(IsAvailable).Select(association => (association, _resolved[association])));
-        return new CompileResult(_snapshot.Namespace, [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))], BuildTable());
+        AssociationUsage usage = new(_snapshot.ResourceAssociations
+            .Where(association => !IsDeleting(association))
+            .Select(association => (association, _verdicts[association], _resolved.GetValueOrDefault(association))));
+        List<CompiledObject> compiled = [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))];
+        return new CompileResult(
+            _snapshot.Namespace,
+            compiled,
+            BuildTable(compiled),
+            [.. _snapshot.Undecodable.Select(undecodable => CompiledUndecodable.For(undecodable, _now))]);
     }
 
     private void DecideApplications()
@@ -244,7 +260,10 @@ internal sealed class NamespaceCompilation
             return null;
         }
 
-        string? problem = !targets.TryGetValue(reference.Name, out T? target) ? "not found"
+        string? problem = !targets.TryGetValue(reference.Name, out T? target)
+                ? _undecodable.TryGetValue((kind, reference.Name), out UndecodableObject? undecodable)
+                    ? $"is not Ready ({ConditionReasons.Undecodable}: {undecodable.Problem})"
+                    : "not found"
             : IsDeleting(target) ? "is being deleted"
             : _verdicts[target] is { IsReady: false } verdict ? $"is not Ready ({verdict.Reason})"
             : null;
@@ -306,7 +325,7 @@ internal sealed class NamespaceCompilation
         }
 
         Verdict verdict = held
-            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {string.Join(", ", referencedBy)}")
+            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {StatusCaps.List(referencedBy)}")
             : _verdicts[item];
         CustomResourceStatus desired = DesiredStatus(item, verdict, usage);
         return new CompiledObject(
@@ -319,7 +338,7 @@ internal sealed class NamespaceCompilation
     private CustomResourceStatus DesiredStatus(ICustomResource item, Verdict verdict, AssociationUsage usage)
     {
         long? generation = item.Metadata?.Generation;
-        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject, generation, _now)];
+        Condition[] conditions = KstatusConditions.For(verdict, item.StatusObject?.Conditions, generation, _now);
         return item switch
         {
             Application application => new ApplicationStatus
@@ -343,7 +362,8 @@ internal sealed class NamespaceCompilation
                 ObservedGeneration = generation,
                 Conditions = conditions,
                 Value = ResourceValues.StatusValue(resource.Spec),
-                Associations = [.. usage.OfResource(resource.Metadata?.Name)],
+                AssociationCount = usage.OfResource(resource.Metadata?.Name).Count,
+                Associations = [.. usage.OfResource(resource.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
             ResourceAssociation association => new ResourceAssociationStatus
             {
@@ -368,7 +388,7 @@ internal sealed class NamespaceCompilation
         };
     }
 
-    private RoutingTable BuildTable()
+    private RoutingTable BuildTable(IReadOnlyList<CompiledObject> compiled)
     {
         RoutingTableBuilder builder = new(_snapshot.Namespace);
         foreach (Application application in _snapshot.Applications.Where(IsAvailable))
@@ -381,14 +401,30 @@ internal sealed class NamespaceCompilation
             builder.AddEntity(entity.EffectiveEntityId, entity.Spec.EntityName, entity.Metadata.Name);
         }
 
+        // Every Resource, so an explicit sender is used when Ready and fitting, and refused with its status's reason otherwise
+        // (one being deleted that nothing holds any more is left out: it is about to disappear; one without a name cannot be named).
+        foreach (CompiledObject item in compiled.Where(item => item.Object is Resource))
+        {
+            Resource resource = (Resource)item.Object;
+            if (IsAvailable(resource))
+            {
+                builder.AddResource(SenderOf(resource));
+            }
+            else if (resource.Metadata?.Name is { Length: > 0 } name && item.DesiredStatus.FindReady() is { Status: not ConditionStatuses.True } ready)
+            {
+                builder.AddUnreadyResource(
+                    name, resource.Spec?.Type, ResourceValues.SenderValue(resource.Spec), ChannelsOf(resource.Spec),
+                    ready.Reason ?? "", ready.Message ?? "");
+            }
+        }
+
         foreach (Resource resource in _snapshot.Resources.Where(IsAvailable))
         {
             ResourceSpec spec = resource.Spec;
             if (spec.Type is ResourceType.Number or ResourceType.ChatApp)
             {
-                IEnumerable<Channel> channels = spec.Type == ResourceType.Number ? spec.Number!.Capabilities! : [spec.ChatApp!.Channel!.Value];
                 builder.AddInboundResource(
-                    SenderOf(resource), channels, spec.Number?.Shared == true, ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef));
+                    SenderOf(resource), ChannelsOf(spec), spec.Number?.Shared == true, ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef));
             }
         }
 
@@ -443,11 +479,20 @@ internal sealed class NamespaceCompilation
                 ResourceValues.SenderValue(spec)!,
                 spec.Number?.NumberType,
                 spec.Number?.Country,
-                spec.Alpha?.Countries);
+                spec.Alpha?.Countries,
+                ChannelsOf(spec));
         }
 
         return sender;
     }
+
+    // The channels a resource has: a NUMBER's capabilities, a CHAT_APP's channel; none for the other types.
+    private static IReadOnlyList<Channel> ChannelsOf(ResourceSpec? spec) => spec?.Type switch
+    {
+        ResourceType.Number => [.. spec.Number?.Capabilities ?? []],
+        ResourceType.ChatApp when spec.ChatApp?.Channel is Channel channel => [channel],
+        _ => [],
+    };
 
     private string? ApplicationIdOf(LocalObjectReference? reference) =>
         reference is null ? null : _applications[reference.Name].EffectiveApplicationId;

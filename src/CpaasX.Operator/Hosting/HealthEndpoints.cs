@@ -14,8 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>
-/// The operator's HTTP port: <c>/healthz</c> (the process answers), <c>/readyz</c> (200 once every informer has
-/// synced, 503 before) and <c>/metrics</c> (Prometheus text of this instance's registry).
+/// The operator's HTTP port: <c>/healthz</c> (200 unless the operator is stuck), <c>/readyz</c> (200 while every
+/// informer has synced and is not stuck) and <c>/metrics</c> (Prometheus text of this instance's registry). Each probe
+/// answers 503 with the problem as its text.
 /// </summary>
 public sealed class HealthEndpoints : IAsyncDisposable
 {
@@ -30,16 +31,17 @@ public sealed class HealthEndpoints : IAsyncDisposable
     /// <summary>Where the endpoints answer, with the port actually bound.</summary>
     public Uri Address { get; }
 
-    public static async Task<HealthEndpoints> StartAsync(IPEndPoint endpoint, Func<bool> isReady, OperatorMetrics metrics, CancellationToken cancellationToken)
+    /// <param name="healthProblem">Why the process is unhealthy; null while it is healthy.</param>
+    /// <param name="readinessProblem">Why the process is not ready; null while it is ready.</param>
+    public static async Task<HealthEndpoints> StartAsync(
+        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, OperatorMetrics metrics, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => isReady()
-            ? Results.Text("ok")
-            : Results.Text("informers not synced", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/healthz", () => Probe(healthProblem()));
+        app.MapGet("/readyz", () => Probe(readinessProblem()));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -51,6 +53,9 @@ public sealed class HealthEndpoints : IAsyncDisposable
         var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return new HealthEndpoints(app, address);
     }
+
+    private static IResult Probe(string? problem) =>
+        problem is null ? Results.Text("ok") : Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     public async ValueTask DisposeAsync()
     {

@@ -34,6 +34,14 @@ public static class DestinationCountries
         + "242:BS 246:BB 264:AI 268:AG 284:VG 340:VI 345:KY 441:BM 473:GD 649:TC 658:JM 664:MS 670:MP 671:GU 684:AS "
         + "721:SX 758:LC 767:DM 784:VC 787:PR 809:DO 829:DO 849:DO 868:TT 869:KN 876:JM 939:PR");
 
+    // Country → the first prefix (calling code, or +1 and area code) that reads as it; the United States is every +1 area
+    // code the table above does not list, 201 (New Jersey) being the first.
+    private static readonly FrozenDictionary<string, string> PrefixByCountry = new[] { ("US", "+1201") }
+        .Concat(ByNorthAmericanAreaCode.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Value, "+1" + pair.Key)))
+        .Concat(ByCallingCode.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Value, "+" + pair.Key)))
+        .DistinctBy(pair => pair.Item1)
+        .ToFrozenDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
+
     /// <summary>The destination's country, or null when it is not an E.164 number of a known calling code.</summary>
     public static string? Of(string destination)
     {
@@ -60,6 +68,12 @@ public static class DestinationCountries
 
         return null;
     }
+
+    /// <summary>
+    /// An E.164 prefix whose numbers are in <paramref name="country"/> (ISO alpha-2, any case): its calling code, or for
+    /// a +1 country +1 and one of its area codes; null for a country this table does not know.
+    /// </summary>
+    public static string? Prefix(string country) => PrefixByCountry.GetValueOrDefault(country.ToUpperInvariant());
 
     /// <summary>The area code of a +1 number in E.164 (<c>+1NPANXXXXXX</c>), or an empty span for any other value.</summary>
     public static ReadOnlySpan<char> NorthAmericanAreaCode(string number) =>

@@ -16,6 +16,12 @@ public sealed record OutboundResolution(
 {
     public bool IsRouted => Sender is not null;
 
+    /// <summary>
+    /// For an explicit sender: whether it is also in the pool the request's application/entity has for the channel, so a
+    /// workload can warn when it sends for one customer from another's sender. Null for every other answer.
+    /// </summary>
+    public bool? SenderAssociated { get; init; }
+
     public static OutboundResolution Routed(PoolSender sender, RoutingLevel level, string? strategy, IReadOnlyList<string> explanation) =>
         new(sender, level, strategy, null, null, explanation);
 

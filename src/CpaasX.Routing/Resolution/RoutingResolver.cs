@@ -7,12 +7,15 @@ namespace CpaasX.Routing.Resolution;
 
 /// <summary>
 /// Resolves outbound and inbound messages against one routing table with the rules of the domain. The lookup indexes
-/// are built once here; resolving is thread-safe and allocates little beyond the explanation.
+/// are built once here; resolving is thread-safe and allocates little beyond the explanation. Numbers of a request
+/// (destination, explicit sender, inbound number) may come in any form <see cref="PhoneNumbers"/> reads; the table's
+/// values are indexed in the same canonical form, so every form routes the same.
 /// </summary>
 public sealed class RoutingResolver
 {
     private readonly Dictionary<PoolKey, IndexedSender[]> _pools = [];
-    private readonly Dictionary<(Channel Channel, string ValueOrResource), IndexedSender> _sendersByChannel = [];
+    private readonly Dictionary<(Channel Channel, string ValueOrResource), PoolSender> _explicitSenders = [];
+    private readonly Dictionary<string, ResourceEntry> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<StrategyKey, RankedStrategy> _strategies = [];
     private readonly Dictionary<(string Value, Channel Channel), InboundEntry> _inbound = [];
     private readonly HashSet<string> _knownValues = new(StringComparer.Ordinal);
@@ -28,9 +31,39 @@ public sealed class RoutingResolver
             _pools[new PoolKey(pool.ApplicationId, pool.EntityId, pool.Channel)] = senders;
             foreach (var sender in senders)
             {
-                _sendersByChannel.TryAdd((pool.Channel, sender.Sender.Value), sender);
-                _sendersByChannel.TryAdd((pool.Channel, sender.Sender.Resource), sender);
-                _knownValues.Add(sender.Sender.Value);
+                _knownValues.Add(PhoneNumbers.Normalize(sender.Sender.Value));
+            }
+        }
+
+        var readyByName = table.Resources.Where(r => r.Ready && r.Type is not null && r.Value is not null)
+            .DistinctBy(r => r.Name).ToDictionary(r => r.Name, r => r.AsSender(), StringComparer.Ordinal);
+        foreach (var channelSenders in table.Senders)
+        {
+            foreach (var name in channelSenders.Resources)
+            {
+                if (readyByName.TryGetValue(name, out var sender))
+                {
+                    AddExplicitSender(channelSenders.Channel, sender);
+                }
+            }
+        }
+
+        // Associated senders fit their channel as explicit senders too; in a table written before `senders` existed they are the only ones.
+        foreach (var pool in table.OutboundPools)
+        {
+            foreach (var sender in pool.Senders)
+            {
+                AddExplicitSender(pool.Channel, sender);
+            }
+        }
+
+        // Ready first, so a value that a Ready resource and a not-Ready duplicate share finds the Ready one.
+        foreach (var resource in table.Resources.OrderBy(r => !r.Ready))
+        {
+            _resources.TryAdd(resource.Name, resource);
+            if (resource.Value is { } value)
+            {
+                _resources.TryAdd(PhoneNumbers.Normalize(value), resource);
             }
         }
 
@@ -43,12 +76,29 @@ public sealed class RoutingResolver
 
         foreach (var route in table.InboundRoutes)
         {
-            _inbound.TryAdd((route.Value, route.Channel), new InboundEntry(route));
-            _knownValues.Add(route.Value);
+            var value = PhoneNumbers.Normalize(route.Value);
+            _inbound.TryAdd((value, route.Channel), new InboundEntry(route));
+            _knownValues.Add(value);
         }
     }
 
-    public OutboundResolution ResolveOutbound(OutboundRequest request)
+    public OutboundResolution ResolveOutbound(OutboundRequest request) => ResolveOutbound(request, sharing: null);
+
+    /// <summary>
+    /// The senders that share the messages of one request to its destination, each an equal part: the one sender a
+    /// sticky pick or an explicit sender gives, every candidate a spread rotates over; none when unrouted. Unlike
+    /// <see cref="ResolveOutbound(OutboundRequest)"/> it does not depend on the rotation's turn, so it tells what a change
+    /// of the table does to a destination's traffic.
+    /// </summary>
+    public IReadOnlyList<PoolSender> ResolveSharingSenders(OutboundRequest request)
+    {
+        var sharing = new List<PoolSender>();
+        var answer = ResolveOutbound(request, sharing);
+        return answer.IsRouted && sharing.Count == 0 ? [answer.Sender!] : sharing;
+    }
+
+    // With `sharing`, a spread adds every candidate it rotates over to it.
+    private OutboundResolution ResolveOutbound(OutboundRequest request, List<PoolSender>? sharing)
     {
         var applicationId = string.IsNullOrEmpty(request.ApplicationId) ? RouteSources.DefaultApplicationId : request.ApplicationId;
         var entityId = string.IsNullOrEmpty(request.EntityId) ? null : request.EntityId;
@@ -56,7 +106,7 @@ public sealed class RoutingResolver
 
         if (!string.IsNullOrEmpty(request.Sender))
         {
-            return ResolveExplicit(request.Sender, request.Channel, explanation);
+            return ResolveExplicit(request.Sender, request.Channel, applicationId, entityId, explanation);
         }
 
         if (!TryFindPool(applicationId, entityId, request.Channel, out var pool, out var level))
@@ -68,7 +118,8 @@ public sealed class RoutingResolver
         }
 
         explanation.Add($"pool: {level} level ({applicationId}/{entityId ?? "-"}), {pool.Length} sender(s)");
-        var country = DestinationCountries.Of(request.Destination);
+        var destination = PhoneNumbers.Normalize(request.Destination);
+        var country = DestinationCountries.Of(destination);
         var strategy = FindStrategy(applicationId, entityId, request.Channel, country);
         explanation.Add(strategy is null
             ? "strategy: none matches; spread over the pool, no priorities"
@@ -82,7 +133,7 @@ public sealed class RoutingResolver
             explanation.Add($"country {country ?? "unknown"}: {count} of {pool.Length} sender(s) usable");
             if (count == 0)
             {
-                var message = $"No sender of the pool can send to {request.Destination} (country {country ?? "unknown"}).";
+                var message = $"No sender of the pool can send to {destination} (country {country ?? "unknown"}).";
                 return OutboundResolution.Unrouted(UnroutedReason.NoSenderForDestination, message, explanation);
             }
 
@@ -91,13 +142,13 @@ public sealed class RoutingResolver
                 count = KeepBestPriorityGroup(candidates, count, strategy, explanation);
                 if (strategy.Entry.UseGeolocatedSender)
                 {
-                    count = PreferDestinationAreaCode(candidates, count, request.Destination, country, explanation);
+                    count = PreferDestinationAreaCode(candidates, count, destination, country, explanation);
                 }
             }
 
             var chosen = strategy is { Entry.UseStickySender: true }
-                ? PickSticky(candidates, count, request.Destination, explanation)
-                : PickSpread(candidates, count, explanation);
+                ? PickSticky(candidates, count, destination, explanation)
+                : PickSpread(candidates, count, explanation, sharing);
             return OutboundResolution.Routed(chosen.Sender, level, strategy?.Entry.Name, explanation);
         }
         finally
@@ -109,16 +160,17 @@ public sealed class RoutingResolver
     public InboundResolution ResolveInbound(InboundRequest request)
     {
         var explanation = new List<string>(4);
-        if (!_inbound.TryGetValue((request.Number, request.Channel), out var entry))
+        var number = PhoneNumbers.Normalize(request.Number);
+        if (!_inbound.TryGetValue((number, request.Channel), out var entry))
         {
-            return UnroutedInbound(request, explanation);
+            return UnroutedInbound(number, request.Channel, explanation);
         }
 
         if (request.Channel == Channel.Voice)
         {
             if (entry.Route.DefaultRoute is not { } voiceRoute)
             {
-                return UnroutedInbound(request, explanation);
+                return UnroutedInbound(number, request.Channel, explanation);
             }
 
             explanation.Add($"voice: routed only by its VOICE association, {voiceRoute.Source}");
@@ -139,7 +191,7 @@ public sealed class RoutingResolver
             explanation.Add("default: none, a shared number carries keywords only");
             return InboundResolution.Unrouted(
                 UnroutedReason.NoKeywordMatch,
-                $"{request.Number} is a shared number and the message starts with none of its keywords.",
+                $"{number} is a shared number and the message starts with none of its keywords.",
                 explanation);
         }
 
@@ -147,40 +199,69 @@ public sealed class RoutingResolver
         return InboundResolution.Routed(entry.Route.DefaultRoute, null, explanation);
     }
 
-    private InboundResolution UnroutedInbound(InboundRequest request, List<string> explanation)
+    private InboundResolution UnroutedInbound(string number, Channel channelValue, List<string> explanation)
     {
-        var channel = PlatformNames.Of(request.Channel);
-        if (!_knownValues.Contains(request.Number))
+        var channel = PlatformNames.Of(channelValue);
+        if (!_knownValues.Contains(number))
         {
             explanation.Add("number: not a resource of this table");
-            return InboundResolution.Unrouted(UnroutedReason.UnknownNumber, $"{request.Number} is not a resource of this namespace.", explanation);
+            return InboundResolution.Unrouted(UnroutedReason.UnknownNumber, $"{number} is not a resource of this namespace.", explanation);
         }
 
-        if (request.Channel == Channel.Voice)
+        if (channelValue == Channel.Voice)
         {
             explanation.Add("voice: no VOICE association; number-level settings do not route voice");
             return InboundResolution.Unrouted(
-                UnroutedReason.VoiceRequiresAssociation, $"{request.Number} has no VOICE association.", explanation);
+                UnroutedReason.VoiceRequiresAssociation, $"{number} has no VOICE association.", explanation);
         }
 
         explanation.Add($"number: receives nothing on {channel}");
         return InboundResolution.Unrouted(
-            UnroutedReason.NoRouteForChannel, $"{request.Number} has no inbound route for {channel}.", explanation);
+            UnroutedReason.NoRouteForChannel, $"{number} has no inbound route for {channel}.", explanation);
     }
 
-    private OutboundResolution ResolveExplicit(string sender, Channel channel, List<string> explanation)
+    // The platform's first outbound option: the request names its sender, which needs no association. It must be a
+    // Ready Resource of the namespace that fits the channel; anything else is refused, saying which of the three it is.
+    private OutboundResolution ResolveExplicit(string sender, Channel channel, string applicationId, string? entityId, List<string> explanation)
     {
-        if (_sendersByChannel.TryGetValue((channel, sender), out var known))
+        var key = PhoneNumbers.Normalize(sender);
+        var channelName = PlatformNames.Of(channel);
+        if (_explicitSenders.TryGetValue((channel, sender), out var chosen) || _explicitSenders.TryGetValue((channel, key), out chosen))
         {
-            explanation.Add($"explicit sender {known.Sender.Value} ({known.Sender.Resource}) wins; no strategy runs");
-            return OutboundResolution.Routed(known.Sender, RoutingLevel.Explicit, null, explanation);
+            explanation.Add($"explicit sender {chosen.Value} ({chosen.Resource}) wins; no strategy runs");
+            var associated = TryFindPool(applicationId, entityId, channel, out var pool, out var level)
+                && pool.Any(s => s.Sender.Resource == chosen.Resource);
+            var requester = $"application '{applicationId}'{(entityId is null ? string.Empty : $", entity '{entityId}'")}";
+            explanation.Add(associated
+                ? $"association: also in the {channelName} pool of {requester} ({level} level)"
+                : $"association: not in the {channelName} pool of {requester}; sent because the request names it");
+            return OutboundResolution.Routed(chosen, RoutingLevel.Explicit, null, explanation) with { SenderAssociated = associated };
         }
 
-        explanation.Add($"explicit sender {sender}: not associated for this channel");
+        if (!_resources.TryGetValue(sender, out var resource) && !_resources.TryGetValue(key, out resource))
+        {
+            explanation.Add($"explicit sender {sender}: not a Resource of this namespace");
+            return OutboundResolution.Unrouted(UnroutedReason.UnknownSender, $"{sender} is not a Resource of this namespace.", explanation);
+        }
+
+        if (!resource.Ready)
+        {
+            explanation.Add($"explicit sender {sender}: Resource {resource.Name} is not Ready ({resource.Reason})");
+            return OutboundResolution.Unrouted(
+                UnroutedReason.SenderNotReady, $"Resource {resource.Name} is not Ready: {resource.Reason}: {resource.Message}", explanation);
+        }
+
+        var missing = (resource.Type is { } type ? SenderFit.WhyNot(type, resource.Capabilities, channel) : null)
+            ?? $"it is not among the table's {channelName} senders";
+        explanation.Add($"explicit sender {sender}: Resource {resource.Name} cannot send {channelName}");
         return OutboundResolution.Unrouted(
-            UnroutedReason.UnknownSender,
-            $"{sender} is no Ready {PlatformNames.Of(channel)} sender of this namespace.",
-            explanation);
+            UnroutedReason.SenderDoesNotFitChannel, $"Resource {resource.Name} cannot send {channelName}: {missing}.", explanation);
+    }
+
+    private void AddExplicitSender(Channel channel, PoolSender sender)
+    {
+        _explicitSenders.TryAdd((channel, sender.Resource), sender);
+        _explicitSenders.TryAdd((channel, PhoneNumbers.Normalize(sender.Value)), sender);
     }
 
     // The most specific level that has associations: the pair, then the application alone, then the entity under
@@ -321,8 +402,13 @@ public sealed class RoutingResolver
         return chosen;
     }
 
-    private IndexedSender PickSpread(IndexedSender[] candidates, int count, List<string> explanation)
+    private IndexedSender PickSpread(IndexedSender[] candidates, int count, List<string> explanation, List<PoolSender>? sharing)
     {
+        for (var i = 0; sharing is not null && i < count; i++)
+        {
+            sharing.Add(candidates[i].Sender);
+        }
+
         var turn = (uint)Interlocked.Increment(ref _spreadCounter);
         explanation.Add($"spread: rotating over {count} sender(s)");
         return candidates[(int)(turn % (uint)count)];

@@ -9,7 +9,7 @@ public enum UnroutedReason
     /// <summary>The pool has senders, but none usable for the destination's country.</summary>
     NoSenderForDestination,
 
-    /// <summary>The explicit sender is not a sender of this channel in the table.</summary>
+    /// <summary>The explicit sender is no Resource of the namespace (by name or value).</summary>
     UnknownSender,
 
     /// <summary>Voice to a number without a VOICE association; number-level settings do not route voice.</summary>
@@ -23,4 +23,10 @@ public enum UnroutedReason
 
     /// <summary>A shared number (keywords only) got a message whose first word is none of its keywords.</summary>
     NoKeywordMatch,
+
+    /// <summary>The explicit sender is a Resource of the namespace that is not Ready.</summary>
+    SenderNotReady,
+
+    /// <summary>The explicit sender is a Ready Resource that cannot send on the channel (type or capability missing).</summary>
+    SenderDoesNotFitChannel,
 }

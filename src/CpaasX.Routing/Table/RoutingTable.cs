@@ -22,4 +22,10 @@ public sealed record RoutingTable(
 
     [JsonPropertyOrder(-1)]
     public string Kind { get; init; } = TableKind;
+
+    /// <summary>The Ready senders by channel (Resource names), associated or not: what an explicit sender may be. Absent in older tables.</summary>
+    public IReadOnlyList<ChannelSenders> Senders { get; init; } = [];
+
+    /// <summary>Every Resource of the namespace with its readiness, to explain a refused explicit sender. Absent in older tables.</summary>
+    public IReadOnlyList<ResourceEntry> Resources { get; init; } = [];
 }

@@ -16,6 +16,8 @@ public sealed class RoutingTableBuilder(string @namespace)
     private readonly List<SenderStrategyEntry> _strategies = [];
     private readonly Dictionary<string, InboundResource> _inboundResources = new(StringComparer.Ordinal);
     private readonly List<InboundConfigurationInput> _configurations = [];
+    private readonly List<ResourceEntry> _resources = [];
+    private readonly List<(Channel Channel, string Resource)> _senders = [];
 
     public RoutingTableBuilder AddApplication(string applicationId, string? applicationName, string objectName)
     {
@@ -42,9 +44,32 @@ public sealed class RoutingTableBuilder(string @namespace)
             resource.Value,
             resource.SenderType,
             resource.Country,
-            [.. (resource.Countries ?? []).Order(StringComparer.Ordinal)],
+            SortedCountries(resource),
             RouteSources.Of("ResourceAssociation", associationName));
         _associations.Add((applicationId ?? RouteSources.DefaultApplicationId, entityId, channel, sender));
+        return this;
+    }
+
+    /// <summary>
+    /// A Ready Resource: described in <see cref="RoutingTable.Resources"/>, and named in <see cref="RoutingTable.Senders"/>
+    /// under every channel it fits as an explicit sender (<see cref="SenderFit"/>).
+    /// </summary>
+    public RoutingTableBuilder AddResource(SenderResource resource)
+    {
+        Channel[] capabilities = [.. (resource.Capabilities ?? []).Distinct().Order()];
+        _resources.Add(new ResourceEntry(
+            resource.Name, resource.Type, resource.Value, resource.SenderType, resource.Country, SortedCountries(resource), capabilities, true, null, null));
+        _senders.AddRange(Enum.GetValues<Channel>()
+            .Where(channel => SenderFit.Fits(resource.Type, capabilities, channel))
+            .Select(channel => (channel, resource.Name)));
+        return this;
+    }
+
+    /// <summary>A Resource that is not Ready, with its Ready condition's reason and message: it sends nothing.</summary>
+    public RoutingTableBuilder AddUnreadyResource(
+        string name, ResourceType? type, string? value, IEnumerable<Channel> capabilities, string reason, string message)
+    {
+        _resources.Add(new ResourceEntry(name, type, value, null, null, [], [.. capabilities.Distinct().Order()], false, reason, message));
         return this;
     }
 
@@ -94,7 +119,22 @@ public sealed class RoutingTableBuilder(string @namespace)
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .DistinctBy(s => s.Name)
             .Select(s => s with { Priorities = [.. s.Priorities.OrderBy(p => p.Priority).ThenBy(p => p.SenderType)] })],
-        BuildInboundRoutes());
+        BuildInboundRoutes())
+    {
+        Senders = [.. _senders
+            .GroupBy(s => s.Channel)
+            .OrderBy(g => g.Key)
+            .Select(g => new ChannelSenders(g.Key, [.. g.Select(s => s.Resource).Distinct().Order(StringComparer.Ordinal)]))],
+        Resources = [.. _resources.OrderBy(r => r.Name, StringComparer.Ordinal).DistinctBy(r => r.Name)],
+    };
+
+    private static string[] SortedCountries(SenderResource resource) => [.. (resource.Countries ?? []).Order(StringComparer.Ordinal)];
+
+    private static List<PoolSender> SortedSenders(IEnumerable<PoolSender> senders) =>
+        [.. senders
+            .DistinctBy(s => s.Resource)
+            .OrderBy(s => s.Value, StringComparer.Ordinal)
+            .ThenBy(s => s.Resource, StringComparer.Ordinal)];
 
     private List<OutboundPool> BuildPools() =>
         [.. _associations
@@ -104,10 +144,7 @@ public sealed class RoutingTableBuilder(string @namespace)
                 g.Key.ApplicationId,
                 g.Key.EntityId,
                 g.Key.Channel,
-                [.. g.Select(a => a.Sender)
-                    .DistinctBy(s => s.Resource)
-                    .OrderBy(s => s.Value, StringComparer.Ordinal)
-                    .ThenBy(s => s.Resource, StringComparer.Ordinal)]))
+                SortedSenders(g.Select(a => a.Sender))))
             .OrderBy(p => p.ApplicationId, StringComparer.Ordinal)
             .ThenBy(p => p.EntityId, StringComparer.Ordinal)
             .ThenBy(p => p.Channel)];

@@ -33,10 +33,13 @@ public static class RoutingTableJson
         NewLine = Options.NewLine,
     };
 
-    public static byte[] Serialize(RoutingTable table)
+    public static byte[] Serialize(RoutingTable table) => SerializeDocument(table);
+
+    /// <summary>Any document in the conventions of <c>routing.json</c> (the <c>diff</c> report is one), with its final newline.</summary>
+    public static byte[] SerializeDocument<T>(T document)
     {
         using var buffer = new MemoryStream();
-        JsonSerializer.Serialize(buffer, table, Options);
+        JsonSerializer.Serialize(buffer, document, Options);
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }

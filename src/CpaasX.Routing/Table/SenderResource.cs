@@ -4,7 +4,8 @@ namespace CpaasX.Routing.Table;
 
 /// <summary>
 /// A Ready Resource as the table builder needs it: object name, type, value (number, alpha sender, domain name,
-/// chat-app sender ID or push configuration ID), and for numbers their type and country, for alpha senders their countries.
+/// chat-app sender ID or push configuration ID), and for numbers their type and country, for alpha senders their countries,
+/// and the channels it has: a NUMBER's capabilities or a CHAT_APP's channel.
 /// </summary>
 public sealed record SenderResource(
     string Name,
@@ -12,7 +13,8 @@ public sealed record SenderResource(
     string Value,
     NumberType? NumberType = null,
     string? Country = null,
-    IReadOnlyList<string>? Countries = null)
+    IReadOnlyList<string>? Countries = null,
+    IReadOnlyList<Channel>? Capabilities = null)
 {
     /// <summary>The sender type a strategy ranks this resource by; null for resources strategies do not rank.</summary>
     public SenderType? SenderType => (Type, NumberType) switch

@@ -311,6 +311,38 @@ public sealed class ObjectRulesTests
         Assert.Equal("w3", Assert.Single(allNamespaces["items"]!.AsArray())!["metadata"]!["name"]!.ToString());
     }
 
+    [Theory]
+    [InlineData("spec.size=3", "w3")]
+    [InlineData("spec.size==1,spec.color=red", "w1")]
+    [InlineData("spec.size!=3", "w1,w2")]
+    [InlineData("spec.color=", "w2,w3")]
+    [InlineData("spec.color!=red,metadata.name!=w3", "w2")]
+    public async Task Field_selectors_select_by_the_CRD_selectable_fields(string selector, string expected)
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var red = ServerScope.Widget("w1", 1);
+        red["spec"]!["color"] = "red";
+        await scope.Create(red);
+        await scope.Create(ServerScope.Widget("w2", 1));
+        await scope.Create(ServerScope.Widget("w3", 3));
+
+        var list = await scope.List(fieldSelector: selector);
+
+        Assert.Equal(expected, string.Join(',', list["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.ToString())));
+    }
+
+    [Fact]
+    public async Task A_field_that_is_not_selectable_is_the_real_servers_BadRequest()
+    {
+        await using var scope = await ServerScope.StartAsync();
+
+        var (code, status) = await ServerScope.Failure(() => scope.List(fieldSelector: "spec.size=1,status.phase=Done"));
+
+        Assert.Equal(400, code);
+        Assert.Equal("BadRequest", status["reason"]!.ToString());
+        Assert.Equal("field label not supported: status.phase", status["message"]!.ToString());
+    }
+
     [Fact]
     public async Task Deleting_a_namespace_deletes_its_objects_respecting_finalizers()
     {

@@ -137,14 +137,22 @@ public sealed class WatchTests
         await scope.Patch("w1", """{"metadata":{"labels":null}}""");
         await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&labelSelector=tier%3Dfront&resourceVersion={ServerScope.ResourceVersion(created)}");
 
-        var seen = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var change = await watch.Next();
-            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
-        }
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], await TypesAndNames(watch, 3));
+    }
 
-        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], seen);
+    [Fact]
+    public async Task A_field_selector_watch_sees_an_object_enter_and_leave_the_selection_as_ADDED_and_DELETED()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        var created = await scope.Create(ServerScope.Widget("w1", 1));
+        await scope.Create(ServerScope.Widget("other", 1));
+        await scope.Patch("w1", """{"spec":{"size":3}}""");
+        await scope.Patch("other", """{"spec":{"color":"red"}}""");
+        await scope.Patch("w1", """{"spec":{"color":"blue"}}""");
+        await scope.Patch("w1", """{"spec":{"size":4}}""");
+        await using var watch = await RawWatch.Open(scope.Http, $"{WidgetsUrl}?watch=true&fieldSelector=spec.size%3D3&resourceVersion={ServerScope.ResourceVersion(created)}");
+
+        Assert.Equal(["ADDED w1", "MODIFIED w1", "DELETED w1"], await TypesAndNames(watch, 3));
     }
 
     [Fact]
@@ -261,6 +269,19 @@ public sealed class WatchTests
     }
 
     /// <summary>The first <paramref name="count"/> events of a client watch from <paramref name="resourceVersion"/>, as "Type name".</summary>
+    // The next events of a raw watch as "TYPE name".
+    private static async Task<List<string>> TypesAndNames(RawWatch watch, int count)
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var change = await watch.Next();
+            seen.Add($"{change!["type"]} {change["object"]!["metadata"]!["name"]}");
+        }
+
+        return seen;
+    }
+
     private static async Task<List<string>> Collect(ServerScope scope, string resourceVersion, int count)
     {
         var events = scope.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(

@@ -55,11 +55,36 @@ public sealed partial class ProjectManifestTests
 
         var kinds = byShortNames.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('/')[0]).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["application.cpaasx.io", "entity.cpaasx.io", "inboundconfiguration.cpaasx.io", "resource.cpaasx.io", "resourceassociation.cpaasx.io", "senderstrategy.cpaasx.io"], kinds);
-        Assert.Matches(@"NAME\s+TYPE\s+VALUE\s+READY\s+REASON\s+AGE\s", narrow.Stdout);
+        Assert.Matches(@"NAME\s+TYPE\s+VALUE\s+ASSOCIATIONS\s+READY\s+REASON\s+AGE\s", narrow.Stdout);
         Assert.DoesNotContain("waiting for the platform", narrow.Stdout);
         Assert.Matches(@"READY\s+REASON\s+MESSAGE\s+AGE", wide.Stdout);
         Assert.Matches(@"support-line\s+NUMBER\s+.*False\s+Pending\s+waiting for the platform", wide.Stdout);
         Assert.Contains("E.164", explained.Stdout);
+    }
+
+    [Fact]
+    public async Task Kubectl_finds_associations_resources_and_inbound_configurations_by_their_selectable_fields()
+    {
+        await using var scope = await ServerScope.StartAsync(withWidgets: false);
+        using var kubectl = new Testing.Kubectl(scope.Server);
+        await InstallCrds(kubectl);
+        await kubectl.Ok($"apply -R -f {Path.Combine(Manifests, "samples")}");
+
+        var byResourceAndChannel = await kubectl.Ok("get cxassoc -n shop --field-selector spec.resourceRef.name=prod-line-1,spec.channel=SMS -o name");
+        var otherChannels = await kubectl.Ok("get cxassoc -n shop --field-selector spec.resourceRef.name==prod-line-1,spec.channel!=SMS -o name");
+        var alphas = await kubectl.Ok("get cxres -A --field-selector spec.type=ALPHA -o name");
+        var keyword = await kubectl.Ok("get cxinbound -n helpdesk --field-selector spec.keyword=BILLING -o name");
+        var notSelectable = await kubectl.Run("get cxassoc -n shop --field-selector spec.resourceRef.kind=Resource");
+
+        Assert.Equal("resourceassociation.cpaasx.io/prod-line-1-sms", byResourceAndChannel.Stdout.Trim());
+        Assert.Equal(
+            ["resourceassociation.cpaasx.io/prod-line-1-mms", "resourceassociation.cpaasx.io/prod-line-1-voice"],
+            otherChannels.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.NotEmpty(alphas.Stdout.Trim());
+        Assert.All(alphas.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains("-alpha", line));
+        Assert.Single(keyword.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.NotEqual(0, notSelectable.ExitCode);
+        Assert.Contains("field label not supported: spec.resourceRef.kind", notSelectable.Stderr);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Selectors;
 
 namespace CpaasX.ApiServer.Tests.Unit;
@@ -22,6 +23,6 @@ public sealed class SelectorTests
     public void Unparseable_selectors_and_unsupported_fields_are_400()
     {
         Assert.Equal(400, Assert.Throws<ApiException>(() => LabelSelector.Parse("a=(b")).Code);
-        Assert.Equal(400, Assert.Throws<ApiException>(() => FieldSelector.Parse("spec.size=3")).Code);
+        Assert.Equal(400, Assert.Throws<ApiException>(() => FieldSelector.Parse("spec.size=3", BuiltInResources.Namespaces)).Code);
     }
 }

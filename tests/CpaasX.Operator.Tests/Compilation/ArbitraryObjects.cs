@@ -137,6 +137,14 @@ internal static class ArbitraryObjects
     /// <summary>A namespace's worth of objects.</summary>
     public static readonly Gen<ICustomResource[]> Namespace = Object.Array[0, 40];
 
+    /// <summary>
+    /// A namespace as Kubernetes can hold it (never two objects of one kind and name), with a seed to shuffle it by.
+    /// </summary>
+    public static readonly Gen<(ICustomResource[] Objects, int Seed)> ShufflableNamespace =
+        from objects in Namespace
+        from seed in Gen.Int
+        select (objects.DistinctBy(item => (item.GetType(), item.Metadata?.Name)).ToArray(), seed);
+
     private static ICustomResource WithEnvelope(ICustomResource item, V1ObjectMeta? metadata, bool withoutSpec)
     {
         item.Metadata = metadata!;

@@ -33,6 +33,26 @@ public sealed class CompileRoutingTests
     }
 
     [Fact]
+    public void A_Ready_number_never_associated_is_an_explicit_sender_of_the_channels_it_fits()
+    {
+        CompileResult result = Compile(
+            App("checkout"),
+            Number("london", number: "+447700900001", country: "GB", capabilities: [Channel.Sms]),
+            Number("copy", number: "+447700900001", country: "GB", capabilities: [Channel.Sms], created: Epoch.AddDays(1)));
+        RoutingResolver resolver = new(result.Table);
+
+        OutboundResolution byValue = resolver.ResolveOutbound(new OutboundRequest("checkout", null, Channel.Sms, "+13125550000", "447700900001"));
+        OutboundResolution notReady = resolver.ResolveOutbound(new OutboundRequest("checkout", null, Channel.Sms, "+13125550000", "copy"));
+        OutboundResolution voice = resolver.ResolveOutbound(new OutboundRequest("checkout", null, Channel.Voice, "+13125550000", "london"));
+
+        Assert.Equal(Channel.Sms, Assert.Single(result.Table.Senders).Channel);
+        Assert.Equal(("london", RoutingLevel.Explicit, false), (byValue.Sender?.Resource, byValue.Level, byValue.SenderAssociated));
+        Assert.Equal(UnroutedReason.SenderNotReady, notReady.Error);
+        Assert.StartsWith("Resource copy is not Ready: Duplicate: ", notReady.Message, StringComparison.Ordinal);
+        Assert.Equal("Resource london cannot send VOICE: the NUMBER lacks the VOICE capability.", voice.Message);
+    }
+
+    [Fact]
     public void Conflict_loser_does_not_route()
     {
         CompileResult result = Compile(

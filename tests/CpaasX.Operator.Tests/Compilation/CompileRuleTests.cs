@@ -11,7 +11,8 @@ public sealed class CompileRuleTests
 {
     private static readonly DateTime Older = Epoch.AddDays(-1);
 
-    private static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
+    /// <summary>The cases by rule name; the kstatus tests read each case's status as Flux would.</summary>
+    internal static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
     {
         ["field_violation_is_invalid_with_its_path"] = new(
             [Number("line", number: "+1")], "Resource/line", ConditionReasons.Invalid, "spec.number.number"),
@@ -142,5 +143,5 @@ public sealed class CompileRuleTests
         Assert.Contains(@case.MessagePart, ready.Message, StringComparison.Ordinal);
     }
 
-    private sealed record Case(ICustomResource[] Objects, string Subject, string Reason, string MessagePart);
+    internal sealed record Case(ICustomResource[] Objects, string Subject, string Reason, string MessagePart);
 }

@@ -75,17 +75,36 @@ public sealed class CompileStatusTests
     }
 
     [Fact]
-    public void Resource_shows_its_value_and_ready_associations()
+    public void Resource_shows_its_value_and_every_association_naming_it_with_readiness()
     {
-        ResourceStatus status = (ResourceStatus)Compile(Shop()).Find("Resource/line").DesiredStatus;
+        ResourceStatus status = (ResourceStatus)Compile([.. Shop(), Assoc("line-for-nobody", "line", Channel.Sms, "missing-app")])
+            .Find("Resource/line").DesiredStatus;
 
         Assert.Equal("+12015550101", status.Value);
+        Assert.Equal(3, status.AssociationCount);
         Assert.Equal(
             [
-                new AssociationSummary { Name = "line-sms", Channel = Channel.Sms, ApplicationId = "checkout-prod", EntityId = "acme" },
-                new AssociationSummary { Name = "line-voice", Channel = Channel.Voice, ApplicationId = "default", EntityId = "acme" },
+                new AssociationSummary { Name = "line-for-nobody", Channel = Channel.Sms, Ready = ConditionStatuses.False, Reason = ConditionReasons.ReferenceNotFound },
+                new AssociationSummary { Name = "line-sms", Channel = Channel.Sms, Ready = ConditionStatuses.True, Reason = ConditionReasons.Resolved, ApplicationId = "checkout-prod", EntityId = "acme" },
+                new AssociationSummary { Name = "line-voice", Channel = Channel.Voice, Ready = ConditionStatuses.True, Reason = ConditionReasons.Resolved, ApplicationId = "default", EntityId = "acme" },
             ],
             status.Associations);
+    }
+
+    [Fact]
+    public void A_busy_resource_lists_the_first_associations_and_counts_all()
+    {
+        ICustomResource[] objects =
+        [
+            Number("line"),
+            .. Enumerable.Range(0, 60).Select(i => Assoc($"line-{i:D2}", "line", Channel.Sms, $"app-{i:D2}")),
+        ];
+
+        ResourceStatus status = (ResourceStatus)Compile(objects).Find("Resource/line").DesiredStatus;
+
+        Assert.Equal(60, status.AssociationCount);
+        Assert.Equal(AssociationList.MaxListed, status.Associations!.Count);
+        Assert.All(status.Associations, summary => Assert.Equal(ConditionReasons.ReferenceNotFound, summary.Reason));
     }
 
     [Theory]
@@ -166,22 +185,5 @@ public sealed class CompileStatusTests
         InboundConfigurationStatus status = (InboundConfigurationStatus)Compile(Number("line"), Inbound("in", "line")).Find("InboundConfiguration/in").DesiredStatus;
 
         Assert.Equal(new EffectiveRoute { ApplicationId = "default", Source = RouteSource.Default }, status.EffectiveRoute);
-    }
-
-    // Writes each desired status onto its object, as the status writer would.
-    private static void Observe(CompileResult result)
-    {
-        foreach (CompiledObject compiled in result.Objects)
-        {
-            switch (compiled.Object)
-            {
-                case Application application: application.Status = (ApplicationStatus)compiled.DesiredStatus; break;
-                case Entity entity: entity.Status = (EntityStatus)compiled.DesiredStatus; break;
-                case Resource resource: resource.Status = (ResourceStatus)compiled.DesiredStatus; break;
-                case ResourceAssociation association: association.Status = (ResourceAssociationStatus)compiled.DesiredStatus; break;
-                case SenderStrategy strategy: strategy.Status = (SenderStrategyStatus)compiled.DesiredStatus; break;
-                case InboundConfiguration configuration: configuration.Status = (InboundConfigurationStatus)compiled.DesiredStatus; break;
-            }
-        }
     }
 }

@@ -159,4 +159,21 @@ internal static class NamespaceObjects
 
     public static Condition Ready(this CompiledObject compiled) =>
         compiled.DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Ready);
+
+    // Writes each desired status onto its object, as the status writer would.
+    public static void Observe(CompileResult result)
+    {
+        foreach (CompiledObject compiled in result.Objects)
+        {
+            switch (compiled.Object)
+            {
+                case Application application: application.Status = (ApplicationStatus)compiled.DesiredStatus; break;
+                case Entity entity: entity.Status = (EntityStatus)compiled.DesiredStatus; break;
+                case Resource resource: resource.Status = (ResourceStatus)compiled.DesiredStatus; break;
+                case ResourceAssociation association: association.Status = (ResourceAssociationStatus)compiled.DesiredStatus; break;
+                case SenderStrategy strategy: strategy.Status = (SenderStrategyStatus)compiled.DesiredStatus; break;
+                case InboundConfiguration configuration: configuration.Status = (InboundConfigurationStatus)compiled.DesiredStatus; break;
+            }
+        }
+    }
 }

@@ -45,6 +45,34 @@ public sealed class SampleCompileTests
         Assert.StartsWith("dev-", answer.Sender?.Resource, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Environments_explicit_senders_as_samples_md_tells_them()
+    {
+        RoutingResolver resolver = Resolver("environments");
+        OutboundResolution Send(string application, Channel channel, string sender, string to = "+447700900123") =>
+            resolver.ResolveOutbound(new OutboundRequest(application, null, channel, to, sender));
+
+        Assert.Equal(("+12015550104", true), (Send("checkout-prod", Channel.Sms, "prod-line-2").Sender?.Value, Send("checkout-prod", Channel.Sms, "prod-line-2").SenderAssociated));
+        Assert.Equal(("SHOPCO", false), (Send("checkout-dev", Channel.Sms, "prod-alpha").Sender?.Value, Send("checkout-dev", Channel.Sms, "prod-alpha").SenderAssociated));
+        Assert.Equal(UnroutedReason.UnknownSender, Send("checkout-prod", Channel.Sms, "support-mail").Error);
+        Assert.Equal(UnroutedReason.SenderDoesNotFitChannel, Send("checkout-prod", Channel.Mms, "prod-alpha").Error);
+        Assert.Equal("prod-line-2", Send("checkout-prod", Channel.Sms, "12015550104").Sender?.Resource);
+        Assert.All(
+            ["447700900123", "+44 7700 900123", "00447700900123"],
+            to => Assert.Equal("SHOPCO", resolver.ResolveOutbound(new OutboundRequest("checkout-prod", null, Channel.Sms, to)).Sender?.Value));
+    }
+
+    [Theory]
+    [InlineData("13125550121")]
+    [InlineData("+1 (312) 555-0121")]
+    [InlineData("0013125550121")]
+    public void Inbound_number_in_any_form_routes_like_its_E164_form(string number)
+    {
+        InboundResolution answer = Resolver("inbound").ResolveInbound(new InboundRequest(number, Channel.Sms, "billing invoice 42"));
+
+        Assert.Equal("InboundConfiguration/support-line-billing", answer.Route?.Source);
+    }
+
     [Theory]
     [InlineData("BILLING please", "InboundConfiguration/support-line-billing", "billing", "retail")]
     [InlineData("partner hello", "InboundConfiguration/support-line-partner", "support-bot", "wholesale")]

@@ -48,6 +48,7 @@ public static class CrdGenerator
                     Storage = true,
                     Schema = new V1CustomResourceValidation { OpenAPIV3Schema = SchemaBuilder.ForKind(kind) },
                     Subresources = new V1CustomResourceSubresources { Status = new Dictionary<string, object>() },
+                    SelectableFields = SelectableFieldsOf(kind),
                     AdditionalPrinterColumns = [.. kind.PrinterColumns.Select(column => new V1CustomResourceColumnDefinition
                     {
                         Name = column.Name,
@@ -60,6 +61,10 @@ public static class CrdGenerator
             ],
         },
     };
+
+    // Left out when the kind has none, so its CRD stays as it was.
+    private static List<V1SelectableField>? SelectableFieldsOf(CustomResourceKind kind) =>
+        SelectableFields.Of(kind.SpecType) is { Count: > 0 } paths ? [.. paths.Select(path => new V1SelectableField { JsonPath = path })] : null;
 
     /// <summary>The CRD as the YAML text written to its file.</summary>
     public static string Render(CustomResourceKind kind) => Header + Normalize(KubernetesYaml.Serialize(Build(kind)));

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using CpaasX.Routing.Model;
+
 namespace CpaasX.Operator.Api.Schema;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace CpaasX.Operator.Api.Schema;
 /// <param name="Description">The sentence appended to the field's description, saying what is accepted.</param>
 /// <param name="PatternMessage">What the validator and the CEL rule say when the pattern does not match.</param>
 /// <param name="PatternAsCel">Emit the pattern as a CEL rule with <paramref name="PatternMessage"/> instead of a schema pattern, where a readable message matters more than the raw regex.</param>
+/// <param name="SuggestsCanonicalNumber">A phone number: when another form of it (<see cref="PhoneNumbers"/>) would match, the validator's message says what to write.</param>
 public sealed record FieldRule(
     string Description,
     int? MinLength = null,
@@ -17,7 +20,8 @@ public sealed record FieldRule(
     string? PatternMessage = null,
     bool PatternAsCel = false,
     long? Minimum = null,
-    long? Maximum = null)
+    long? Maximum = null,
+    bool SuggestsCanonicalNumber = false)
 {
     // Go's '$' matches only at the very end; .NET's also before a final newline, so anchor with \z instead.
     private readonly Regex? _regex = Pattern is null
@@ -50,11 +54,17 @@ public sealed record FieldRule(
 
         if (!MatchesPattern(value))
         {
-            (messages ??= []).Add(PatternMessage ?? $"must match {Pattern}");
+            (messages ??= []).Add((PatternMessage ?? $"must match {Pattern}") + Suggestion(value));
         }
 
         return messages ?? [];
     }
+
+    // Specs keep the canonical form, so a number written another way is refused, saying exactly what to write instead.
+    private string Suggestion(string value) =>
+        SuggestsCanonicalNumber && PhoneNumbers.Normalize(value) is var canonical && canonical != value && MatchesPattern(canonical)
+            ? $"; write \"{canonical}\""
+            : "";
 
     /// <summary>Every way the number breaks the rule, as messages; a valid value allocates nothing.</summary>
     public IReadOnlyList<string> Check(long value)

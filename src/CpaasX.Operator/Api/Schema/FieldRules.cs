@@ -35,12 +35,14 @@ public static class FieldRules
     public static readonly FieldRule PhoneNumber = new(
         "E.164 ('+' and 8 to 15 digits), or 3 to 8 digits for a SHORT_CODE.",
         MinLength: 3, MaxLength: 16, Pattern: $"^({E164Pattern}|{ShortCodePattern})$",
-        PatternMessage: "must be E.164 ('+' and 8 to 15 digits) or a short code (3 to 8 digits)");
+        PatternMessage: "must be E.164 ('+' and 8 to 15 digits) or a short code (3 to 8 digits)",
+        SuggestsCanonicalNumber: true);
 
     /// <summary>E.164, checked against the number type by an object rule.</summary>
     public static readonly FieldRule E164 = new(
         "'+' and 8 to 15 digits.", Pattern: $"^{E164Pattern}$",
-        PatternMessage: "must be E.164 ('+' and 8 to 15 digits) for this numberType");
+        PatternMessage: "must be E.164 ('+' and 8 to 15 digits) for this numberType",
+        SuggestsCanonicalNumber: true);
 
     /// <summary>A short code's digits, checked against the number type by an object rule.</summary>
     public static readonly FieldRule ShortCode = new(

@@ -47,7 +47,7 @@ public static class ManifestReader
         }
         catch (YamlException exception)
         {
-            throw new ManifestException($"{source}: {exception.Message}", exception);
+            throw new ManifestException($"{source}: line {exception.Start.Line}, column {exception.Start.Column}: {exception.Message}", exception);
         }
 
         List<ManifestDocument> documents = [];

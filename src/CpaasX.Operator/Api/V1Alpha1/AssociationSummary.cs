@@ -5,7 +5,7 @@ using CpaasX.Routing.Model;
 
 namespace CpaasX.Operator.Api.V1Alpha1;
 
-[Description("One ResourceAssociation that uses the resource.")]
+[Description("One ResourceAssociation that names the resource, Ready or not.")]
 public sealed record AssociationSummary
 {
     [Description("Name of the ResourceAssociation.")]
@@ -15,9 +15,15 @@ public sealed record AssociationSummary
     [Description("Its channel.")]
     public Channel? Channel { get; init; }
 
-    [Description("The applicationId it resolved to.")]
+    [Description("Whether it is Ready: True or False.")]
+    public string? Ready { get; init; }
+
+    [Description("Its Ready condition's reason.")]
+    public string? Reason { get; init; }
+
+    [Description("The applicationId it resolved to (Ready associations only).")]
     public string? ApplicationId { get; init; }
 
-    [Description("The entityId it resolved to, if any.")]
+    [Description("The entityId it resolved to, if any (Ready associations only).")]
     public string? EntityId { get; init; }
 }

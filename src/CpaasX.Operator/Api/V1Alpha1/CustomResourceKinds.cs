@@ -31,7 +31,8 @@ public static class CustomResourceKinds
         "Something bought or registered on the platform that traffic is sent from or to: a number, an alphanumeric sender, an email domain, a chat-app sender or a WebRTC push configuration.",
         PrinterColumn.WithReadiness(
             Spec("Type", "type", "NUMBER, ALPHA, DOMAIN, CHAT_APP or WEBRTC_PUSH."),
-            new("Value", "string", ".status.value", "The normalized value.")),
+            new("Value", "string", ".status.value", "The normalized value."),
+            new("Associations", "integer", ".status.associationCount", "How many associations name it, Ready or not.")),
         typeof(Resource), SpecRequired: true);
 
     public static CustomResourceKind ResourceAssociation { get; } = new(

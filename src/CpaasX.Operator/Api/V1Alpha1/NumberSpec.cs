@@ -21,6 +21,7 @@ public sealed record NumberSpec
     [Description("The number's country.")]
     [Required]
     [FieldRule(nameof(FieldRules.CountryCode))]
+    [SelectableField]
     public string? Country { get; init; }
 
     [Description("Channels the number supports: SMS, MMS, VOICE, WHATSAPP.")]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
+using CpaasX.Operator.Api.Schema;
 using CpaasX.Routing.Model;
 
 namespace CpaasX.Operator.Api.V1Alpha1;
@@ -10,6 +11,7 @@ public sealed record ResourceSpec
 {
     [Description("Which member is set: NUMBER, ALPHA, DOMAIN, CHAT_APP or WEBRTC_PUSH.")]
     [Required]
+    [SelectableField]
     public ResourceType? Type { get; init; }
 
     [Description("Set exactly when type is NUMBER.")]

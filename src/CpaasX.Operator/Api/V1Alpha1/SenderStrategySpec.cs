@@ -10,9 +10,11 @@ namespace CpaasX.Operator.Api.V1Alpha1;
 public sealed record SenderStrategySpec
 {
     [Description("The Application the strategy applies to; empty matches any.")]
+    [SelectableField("name")]
     public LocalObjectReference? ApplicationRef { get; init; }
 
     [Description("The Entity the strategy applies to; empty matches any.")]
+    [SelectableField("name")]
     public LocalObjectReference? EntityRef { get; init; }
 
     [Description("SMS or MMS; empty means both.")]

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Diff;
+using CpaasX.Routing.Table;
+
+namespace CpaasX.Operator.Cli;
+
+/// <summary>
+/// One side of <c>diff</c>: a compiled routing table file (routing.json, gzipped or not, or <c>compile</c>'s object of
+/// tables keyed by namespace), else what <c>compile -f</c> takes (a manifest file or folder), compiled offline.
+/// </summary>
+internal static class DiffInput
+{
+    private static readonly byte[] GzipMagic = [0x1f, 0x8b];
+
+    public static IReadOnlyList<NamespaceState> Load(string path, string option, DateTimeOffset now) =>
+        (File.Exists(path) ? CompiledTables(path, option) : null)
+        ?? [.. ManifestCompiler.Compile(CompileCommand.ReadManifests([path], option), now).Select(NamespaceState.Of)];
+
+    // Null when the file is no compiled table (a YAML or JSON manifest).
+    private static List<NamespaceState>? CompiledTables(string path, string option)
+    {
+        bool gzipped = false;
+        try
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            gzipped = bytes.AsSpan().StartsWith(GzipMagic);
+            JsonObject? root = ParseObject(gzipped ? RoutingTableJson.Gunzip(bytes) : bytes, throwIfNotJson: gzipped);
+            if (IsTable(root))
+            {
+                return [new NamespaceState(RoutingTableJson.Deserialize(bytes), null)];
+            }
+
+            return root is { Count: > 0 } && root.All(property => IsTable(property.Value as JsonObject))
+                ? [.. root.Select(property => new NamespaceState(RoutingTableJson.Deserialize(JsonSerializer.SerializeToUtf8Bytes(property.Value)), null))]
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        {
+            throw new UsageException($"{option}: cannot read a routing table from '{path}': {exception.Message}", exception);
+        }
+    }
+
+    private static JsonObject? ParseObject(byte[] bytes, bool throwIfNotJson)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (JsonException) when (!throwIfNotJson)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsTable(JsonObject? json) =>
+        json?["kind"] is JsonValue kind && kind.TryGetValue(out string? text) && text == RoutingTable.TableKind;
+}
