@@ -32,7 +32,7 @@ internal static class ApiServerLoad
         var concurrency = ScenarioOptions.Int(args, "--concurrency", 16);
 
         await using var server = await EmbeddedApiServer.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + watchers }) { BaseAddress = server.BaseUrl };
+        using var http = server.CreateHttpClient(maxConnections: concurrency + watchers);
         (await http.PostAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Json(Crd))).EnsureSuccessStatusCode();
 
         var seed = await Timed(objects, concurrency, i => http.PostAsync(Collection, Json($$$"""{"metadata":{"name":"g{{{i}}}"},"spec":{"size":0,"owner":"load"}}""")));

@@ -74,7 +74,7 @@ internal static class ServerWarmUp
         var path = CustomResourceKinds.Resource.ApiResource.CollectionPath(SyntheticObjects.Namespace);
         try
         {
-            using var response = await client.HttpClient.GetAsync(new Uri(client.BaseUri, $"{path}?watch=true"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await new ApiHttp(client).GetAsync($"{path}?watch=true", cancellationToken);
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             await body.CopyToAsync(Stream.Null, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Admission;
@@ -6,6 +7,7 @@ using CpaasX.ApiServer.Counters;
 using CpaasX.ApiServer.Faults;
 using CpaasX.ApiServer.Handlers;
 using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 using CpaasX.ApiServer.Watch;
@@ -17,6 +19,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,25 +27,30 @@ namespace CpaasX.ApiServer;
 
 /// <summary>
 /// A development and test server that speaks the Kubernetes API (HTTP/JSON, watch streams) for the kinds this operator
-/// uses, in memory on 127.0.0.1. It is not Kubernetes: no scheduling, no garbage collector, no RBAC, no server-side apply.
+/// uses, in memory on 127.0.0.1. It is not Kubernetes: no scheduling, no garbage collector, no RBAC rules (only
+/// read-write and read-only identities), no server-side apply.
 /// </summary>
 public sealed class EmbeddedApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CelRuleEvaluator _cel;
+    private readonly Authenticator _authenticator;
+    private readonly X509Certificate2 _certificate;
 
-    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel)
+    private EmbeddedApiServer(WebApplication app, FaultInjection faults, RequestCounters requests, RequestLog requestLog, CelRuleEvaluator cel, Authenticator authenticator, X509Certificate2 certificate)
     {
         _app = app;
+        _authenticator = authenticator;
+        _certificate = certificate;
         Faults = faults;
         Requests = requests;
         RequestLog = requestLog;
         _cel = cel;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    /// <summary>Where clients reach it, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>Where clients reach it, e.g. https://127.0.0.1:41234/ (TLS with a certificate made at start; see <see cref="Kubeconfig"/>).</summary>
     public Uri BaseUrl { get; }
 
     public FaultInjection Faults { get; }
@@ -55,19 +63,23 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     /// <summary>x-kubernetes-validations rules this server could not evaluate, with why; such rules are skipped with a warning.</summary>
     public IReadOnlyDictionary<string, string> UnsupportedRules => _cel.UnsupportedRules;
 
-    /// <summary>The bearer token written into kubeconfigs.</summary>
-    public string Token { get; private init; } = "";
+    /// <summary>Who may call this server; each has a kubeconfig user and context of its name.</summary>
+    public IReadOnlyList<ApiIdentity> Identities => _authenticator.Identities;
+
+    /// <summary>The bearer token <paramref name="identity"/> presents, drawn at random when this server started.</summary>
+    public string TokenOf(ApiIdentity identity) => _authenticator.TokenOf(identity);
 
     public static async Task<EmbeddedApiServer> StartAsync(EmbeddedApiServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmbeddedApiServerOptions();
         var registry = new ResourceRegistry();
-        var store = new ObjectStore(new WatchHub(options.EventWindow));
+        var store = new ObjectStore(new WatchHub(options.EventWindow, options.WatcherBufferSize));
         var cel = new CelRuleEvaluator();
         var faults = new FaultInjection(store);
         var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), faults, TimeProvider.System);
         var requests = new RequestCounters();
         var requestLog = new RequestLog(options.RecordRequests);
+        var authenticator = new Authenticator(options.Identities);
         foreach (var ns in options.InitialNamespaces)
         {
             lifecycle.Create(BuiltInResources.Namespaces, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, strict: false);
@@ -77,32 +89,82 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             registry,
             new DiscoveryHandler(registry),
             new OpenApiHandler(registry),
-            new ObjectHandler(store, lifecycle),
+            new ObjectHandler(store, lifecycle, new PolicyAdmission(store)),
             new WatchHandler(store, faults, options.BookmarkInterval),
             new AdminHandler(faults, requests),
             faults,
             requests,
-            requestLog);
+            requestLog,
+            authenticator);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var certificate = ServerCertificate.Create();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            // HTTP/1.1 only, as before TLS: one stream per watch, the form every client here is tested with.
+            listen.Protocols = HttpProtocols.Http1;
+            listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
         app.Run(router.Handle);
         await app.StartAsync(cancellationToken);
-        return new EmbeddedApiServer(app, faults, requests, requestLog, cel) { Token = options.Token };
+        return new EmbeddedApiServer(app, faults, requests, requestLog, cel, authenticator, certificate);
     }
 
-    /// <summary>The kubeconfig text for this server (kubectl and KubernetesClient accept it).</summary>
-    public string Kubeconfig() => KubeconfigWriter.Render(BaseUrl.ToString().TrimEnd('/'), Token);
+    /// <summary>
+    /// The kubeconfig text for this server (kubectl and KubernetesClient accept it): a user and a context per identity,
+    /// the first identity's current. It holds the tokens: whoever reads it may call the server.
+    /// </summary>
+    public string Kubeconfig() =>
+        KubeconfigWriter.Render(
+            BaseUrl.ToString().TrimEnd('/'),
+            ServerCertificate.AuthorityData(_certificate),
+            [.. Identities.Select(identity => (identity, TokenOf(identity)))]);
 
-    public void WriteKubeconfig(string path) => File.WriteAllText(path, Kubeconfig());
+    /// <summary>
+    /// Writes <see cref="Kubeconfig"/> readable by its owner only (where the file system has Unix permissions), whole:
+    /// a reader polling for the file never sees half of it.
+    /// </summary>
+    public void WriteKubeconfig(string path)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.partial";
+        using (var file = OperatingSystem.IsWindows()
+            ? new FileStream(partial, FileMode.Create, FileAccess.Write)
+            : new FileStream(partial, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+        using (var writer = new StreamWriter(file))
+        {
+            writer.Write(Kubeconfig());
+        }
 
-    /// <summary>A KubernetesClient for this server; the caller disposes it.</summary>
-    public Kubernetes CreateClient()
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>A client configuration presenting <paramref name="identity"/>'s token (the first identity's by default).</summary>
+    public KubernetesClientConfiguration ClientConfiguration(ApiIdentity? identity = null)
     {
         using var kubeconfig = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Kubeconfig()));
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, currentContext: (identity ?? Identities[0]).Name);
+    }
+
+    /// <summary>A KubernetesClient for this server as <paramref name="identity"/> (the first identity by default); the caller disposes it.</summary>
+    public Kubernetes CreateClient(ApiIdentity? identity = null) => new(ClientConfiguration(identity));
+
+    /// <summary>
+    /// A plain HttpClient on <see cref="BaseUrl"/> that trusts this server's certificate and presents
+    /// <paramref name="identity"/>'s token (the first identity's by default), for raw requests and the admin endpoint;
+    /// the caller disposes it.
+    /// </summary>
+    public HttpClient CreateHttpClient(ApiIdentity? identity = null, int maxConnections = int.MaxValue)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == _certificate.GetCertHashString() },
+        };
+        var http = new HttpClient(handler) { BaseAddress = BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenOf(identity ?? Identities[0]));
+        return http;
     }
 
     public async ValueTask DisposeAsync()
@@ -110,5 +172,6 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         Faults.CloseAllWatches();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _certificate.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using CpaasX.ApiServer.Identity;
+
 namespace CpaasX.ApiServer;
 
 /// <summary>Settings of an <see cref="EmbeddedApiServer"/>.</summary>
@@ -6,8 +8,14 @@ public sealed record EmbeddedApiServerOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>Bearer token written into kubeconfigs. Clients must present credentials; this server does not check them.</summary>
-    public string Token { get; init; } = "embedded-api-server";
+    /// <summary>
+    /// Who may call the server, each with a bearer token drawn at random at start and written into the kubeconfig as a
+    /// user and a context of its name; the first one's context is the current one.
+    /// </summary>
+    public IReadOnlyList<ApiIdentity> Identities { get; init; } = ApiIdentity.Defaults;
+
+    /// <summary>Live events an open watch may fall behind by before the server closes it, as kube-apiserver closes a watcher too slow to keep up.</summary>
+    public int WatcherBufferSize { get; init; } = 10_000;
 
     /// <summary>Events kept for watches resuming from a resourceVersion; older ones answer 410 Expired, like etcd compaction.</summary>
     public int EventWindow { get; init; } = 100_000;

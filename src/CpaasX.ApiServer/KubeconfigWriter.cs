@@ -1,28 +1,54 @@
+using System.Text;
+
+using CpaasX.ApiServer.Identity;
+
 namespace CpaasX.ApiServer;
 
-/// <summary>A kubeconfig that kubectl and KubernetesClient both accept for a plain-HTTP loopback server.</summary>
+/// <summary>
+/// A kubeconfig that kubectl and KubernetesClient both accept for the loopback server: its certificate as the
+/// authority to trust, one user and one context per identity, named after it, the first identity's context current.
+/// </summary>
 internal static class KubeconfigWriter
 {
-    private const string Name = "cpaasx-embedded";
+    private const string ClusterName = "cpaasx-embedded";
 
-    public static string Render(string server, string token) => $"""
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: {Name}
-          cluster:
-            server: {server}
-        users:
-        - name: {Name}
-          user:
-            token: {token}
-        contexts:
-        - name: {Name}
-          context:
-            cluster: {Name}
-            user: {Name}
-            namespace: default
-        current-context: {Name}
+    public static string Render(string server, string certificateAuthorityData, IReadOnlyList<(ApiIdentity Identity, string Token)> users)
+    {
+        var text = new StringBuilder($"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: {ClusterName}
+              cluster:
+                server: {server}
+                certificate-authority-data: {certificateAuthorityData}
+            users:
 
-        """;
+            """);
+        foreach (var (identity, token) in users)
+        {
+            text.Append($"""
+                - name: {identity.Name}
+                  user:
+                    token: {token}
+
+                """);
+        }
+
+        text.Append("contexts:\n");
+        foreach (var (identity, _) in users)
+        {
+            text.Append($"""
+                - name: {identity.Name}
+                  context:
+                    cluster: {ClusterName}
+                    user: {identity.Name}
+                    namespace: default
+
+                """);
+        }
+
+        text.Append($"current-context: {users[0].Identity.Name}\n");
+        return text.ToString();
+    }
 }

@@ -50,6 +50,16 @@ internal sealed class CelRuleEvaluator
         }
     }
 
+    /// <summary>
+    /// The value of <paramref name="expression"/> over <paramref name="variables"/>, for admission policies; throws
+    /// <see cref="CelException"/> when it fails and <see cref="InvalidOperationException"/> when it cannot be compiled.
+    /// </summary>
+    public object? Value(string expression, Dictionary<string, object?> variables)
+    {
+        var program = _programs.GetOrAdd(expression, Compile) ?? throw new InvalidOperationException(_unsupported[expression]);
+        return program(variables);
+    }
+
     private CelProgramDelegate? Compile(string rule)
     {
         try

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Admission;
 using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Patching;
 using CpaasX.ApiServer.Protobuf;
 using CpaasX.ApiServer.Storage;
@@ -12,12 +14,11 @@ using Microsoft.AspNetCore.Http;
 namespace CpaasX.ApiServer.Handlers;
 
 /// <summary>get, list, create, update, patch and delete of one resource: HTTP in, lifecycle rules, JSON (or Table) out.</summary>
-internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle)
+internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle, PolicyAdmission policies)
 {
     public async Task Get(HttpContext context, ResourceRequest request)
     {
-        var obj = store.Get(request.Type.QualifiedName, request.StoreNamespace, request.Name!)
-            ?? throw ApiErrors.NotFound(request.Type, request.Name!);
+        var obj = Stored(request);
         if (TableWriter.IsWanted(context.Request))
         {
             await JsonResponses.Write(context, 200, TableWriter.Table(request.Type, [obj], store.ResourceVersion, null));
@@ -57,21 +58,23 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
                 : ListBytes(request.Type.ListKind, request.Type.ApiVersion, items.Select(item => item.Json), resourceVersion, next));
     }
 
-    public async Task Create(HttpContext context, ResourceRequest request)
+    public async Task Create(HttpContext context, ResourceRequest request, ApiIdentity identity)
     {
         var body = await ReadObject(context);
+        policies.Check(new AdmissionRequest("CREATE", request, identity.UserName, body, null));
         var result = lifecycle.Create(request.Type, request.StoreNamespace, body, IsStrict(context));
         await JsonResponses.WriteBytes(context, 201, result.Object.Json, result.Warnings);
     }
 
-    public async Task Update(HttpContext context, ResourceRequest request)
+    public async Task Update(HttpContext context, ResourceRequest request, ApiIdentity identity)
     {
         var body = await ReadObject(context);
+        policies.Check(new AdmissionRequest("UPDATE", request, identity.UserName, body, Stored(request).CloneValue()));
         var result = lifecycle.Update(request.Type, request.StoreNamespace, request.Name!, body, request.Subresource, IsStrict(context));
         await JsonResponses.WriteBytes(context, 200, result.Object.Json, result.Warnings);
     }
 
-    public async Task Patch(HttpContext context, ResourceRequest request)
+    public async Task Patch(HttpContext context, ResourceRequest request, ApiIdentity identity)
     {
         var mediaType = MediaType(context.Request);
         Func<JsonNode?, JsonNode?, JsonNode?> apply = mediaType switch
@@ -83,13 +86,19 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
         };
         var patch = await ReadJson(context);
         var result = lifecycle.Patch(request.Type, request.StoreNamespace, request.Name!,
-            current => apply(current, patch) as JsonObject ?? throw ApiErrors.BadRequest("the patch did not leave an object"),
+            current =>
+            {
+                var proposed = apply(current.DeepClone(), patch) as JsonObject ?? throw ApiErrors.BadRequest("the patch did not leave an object");
+                policies.Check(new AdmissionRequest("UPDATE", request, identity.UserName, proposed, current));
+                return proposed;
+            },
             request.Subresource, IsStrict(context));
         await JsonResponses.WriteBytes(context, 200, result.Object.Json, result.Warnings);
     }
 
-    public async Task Delete(HttpContext context, ResourceRequest request)
+    public async Task Delete(HttpContext context, ResourceRequest request, ApiIdentity identity)
     {
+        policies.Check(new AdmissionRequest("DELETE", request, identity.UserName, null, Stored(request).CloneValue()));
         var result = lifecycle.Delete(request.Type, request.StoreNamespace, request.Name!);
 
         // Removed at once: a Success Status. Waiting for finalizers: the object, now with its deletionTimestamp.
@@ -110,6 +119,9 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
             ["details"] = details,
         }, result.Warnings);
     }
+
+    private StoredObject Stored(ResourceRequest request) =>
+        store.Get(request.Type.QualifiedName, request.StoreNamespace, request.Name!) ?? throw ApiErrors.NotFound(request.Type, request.Name!);
 
     private static byte[] ListBytes(string kind, string apiVersion, IEnumerable<byte[]> items, long resourceVersion, string? next)
     {
@@ -175,9 +187,13 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
         return buffer.ToArray();
     }
 
-    /// <summary>The media type without parameters: the C# client sends "application/merge-patch+json; charset=utf-8".</summary>
+    /// <summary>
+    /// The media type without parameters: the C# client sends "application/merge-patch+json; charset=utf-8". A body
+    /// without a Content-Type is refused (415) rather than read as JSON: an HTML form or a script's simple request
+    /// cannot then write to this server.
+    /// </summary>
     private static string MediaType(HttpRequest request) =>
-        (request.ContentType ?? JsonResponses.JsonContentType).Split(';')[0].Trim().ToLowerInvariant();
+        (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
 
     private static bool IsStrict(HttpContext context) => context.Request.Query["fieldValidation"] == "Strict";
 }

@@ -56,10 +56,27 @@ internal static class ApiErrors
 
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 
+    /// <summary>No token or an unknown one: kube-apiserver's bare 401.</summary>
+    public static ApiException Unauthorized() => new(401, "Unauthorized", "Unauthorized");
+
+    /// <summary>What RBAC answers a user without the right, in kube-apiserver's wording.</summary>
+    public static ApiException Forbidden(string userName, string verb, ResourceRequest request)
+    {
+        var subject = request.Name is null ? request.Type.QualifiedName : $"{request.Type.QualifiedName} \"{request.Name}\"";
+        var scope = request.Namespace is null ? "at the cluster scope" : $"in the namespace \"{request.Namespace}\"";
+        return new(403, "Forbidden",
+            $"{subject} is forbidden: User \"{userName}\" cannot {verb} resource \"{request.Resource}\" in API group \"{request.Type.Group}\" {scope}",
+            Details(request.Type, request.Name ?? ""));
+    }
+
+    /// <summary>A request for this server under another host name: a web page's script (DNS rebinding) must not reach it.</summary>
+    public static ApiException HostNotAllowed(string host) =>
+        new(400, "BadRequest", $"the Host header \"{host}\" is not a loopback address; this server answers only requests to 127.0.0.1, localhost or [::1]");
+
     public static ApiException Expired(string message) => new(410, "Expired", message);
 
     public static ApiException UnsupportedMediaType(string contentType) =>
-        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got {contentType})");
+        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got {(contentType.Length == 0 ? "no Content-Type" : contentType)})");
 
     public static ApiException MethodNotAllowed() => new(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 

@@ -1,6 +1,7 @@
 using CpaasX.ApiServer.Counters;
 using CpaasX.ApiServer.Faults;
 using CpaasX.ApiServer.Handlers;
+using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Resources;
 
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,8 @@ namespace CpaasX.ApiServer.Http;
 
 /// <summary>
 /// Maps a URL and method to a handler. Resources are found in the registry at request time, so a CRD's resources are
-/// routable as soon as it is created and gone as soon as it is deleted.
+/// routable as soon as it is created and gone as soon as it is deleted. Every request must come for a loopback host
+/// and present a known identity's token; read-only identities may only get, list and watch.
 /// </summary>
 internal sealed class RequestRouter(
     ResourceRegistry registry,
@@ -20,17 +22,27 @@ internal sealed class RequestRouter(
     AdminHandler admin,
     FaultInjection faults,
     RequestCounters counters,
-    RequestLog log)
+    RequestLog log,
+    Authenticator authenticator)
 {
-    private const string BearerPrefix = "Bearer ";
-
     public async Task Handle(HttpContext context)
     {
         try
         {
+            if (!LoopbackHost.Accepts(context.Request.Host))
+            {
+                throw ApiErrors.HostNotAllowed(context.Request.Host.Value ?? "");
+            }
+
+            var identity = authenticator.Authenticate(context.Request) ?? throw ApiErrors.Unauthorized();
             var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
             if (segments is [AdminHandler.PathSegment, .. var adminPath])
             {
+                if (identity.Access != ApiAccess.ReadWrite)
+                {
+                    throw new ApiException(403, "Forbidden", $"User \"{identity.UserName}\" cannot use the admin endpoint: it needs a read-write identity");
+                }
+
                 await admin.Handle(context, adminPath);
                 return;
             }
@@ -40,7 +52,7 @@ internal sealed class RequestRouter(
                 await Task.Delay(faults.Latency, context.RequestAborted);
             }
 
-            await Dispatch(context, segments);
+            await Dispatch(context, segments, identity);
         }
         catch (ApiException error) when (!context.Response.HasStarted)
         {
@@ -53,7 +65,7 @@ internal sealed class RequestRouter(
         }
     }
 
-    private Task Dispatch(HttpContext context, string[] segments)
+    private Task Dispatch(HttpContext context, string[] segments, ApiIdentity identity)
     {
         var isGet = HttpMethods.IsGet(context.Request.Method);
         return segments switch
@@ -67,13 +79,13 @@ internal sealed class RequestRouter(
             ["apis", var group] when isGet => discovery.Group(context, group),
             ["api", var version] when isGet => discovery.Resources(context, "", version),
             ["apis", var group, var version] when isGet => discovery.Resources(context, group, version),
-            ["api", var version, .. var rest] => Resource(context, "", version, rest),
-            ["apis", var group, var version, .. var rest] => Resource(context, group, version, rest),
+            ["api", var version, .. var rest] => Resource(context, identity, "", version, rest),
+            ["apis", var group, var version, .. var rest] => Resource(context, identity, group, version, rest),
             _ => throw ApiErrors.PathNotFound(),
         };
     }
 
-    private Task Resource(HttpContext context, string group, string version, string[] rest)
+    private Task Resource(HttpContext context, ApiIdentity identity, string group, string version, string[] rest)
     {
         var path = ApiPath.Parse(rest) ?? throw ApiErrors.PathNotFound();
         var type = registry.Find(group, version, path.Plural) ?? throw ApiErrors.PathNotFound();
@@ -91,15 +103,15 @@ internal sealed class RequestRouter(
             if (HttpMethods.IsGet(method))
             {
                 var query = ListQuery.From(request, context.Request.Query);
-                return query.Watch ? Counted("watch", context, request, () => faults.RefuseWatches
+                return query.Watch ? Counted("watch", identity, request, () => faults.RefuseWatches
                         ? throw new ApiException(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)")
                         : watches.Watch(context, request, query))
-                    : Counted("list", context, request, () => objects.List(context, request, query));
+                    : Counted("list", identity, request, () => objects.List(context, request, query));
             }
 
             if (HttpMethods.IsPost(method) && (!type.Namespaced || path.Namespace is not null))
             {
-                return Write("create", context, request, () => objects.Create(context, request));
+                return Write("create", context, identity, request, () => objects.Create(context, request, identity));
             }
 
             throw ApiErrors.MethodNotAllowed();
@@ -107,23 +119,27 @@ internal sealed class RequestRouter(
 
         return method switch
         {
-            _ when HttpMethods.IsGet(method) => Counted("get", context, request, () => objects.Get(context, request)),
-            _ when HttpMethods.IsPut(method) => Write("update", context, request, () => objects.Update(context, request)),
-            _ when HttpMethods.IsPatch(method) => Write("patch", context, request, () => objects.Patch(context, request)),
-            _ when HttpMethods.IsDelete(method) => Write("delete", context, request, () => objects.Delete(context, request)),
+            _ when HttpMethods.IsGet(method) => Counted("get", identity, request, () => objects.Get(context, request)),
+            _ when HttpMethods.IsPut(method) => Write("update", context, identity, request, () => objects.Update(context, request, identity)),
+            _ when HttpMethods.IsPatch(method) => Write("patch", context, identity, request, () => objects.Patch(context, request, identity)),
+            _ when HttpMethods.IsDelete(method) => Write("delete", context, identity, request, () => objects.Delete(context, request, identity)),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }
 
-    private Task Counted(string verb, HttpContext context, ResourceRequest request, Func<Task> handler)
+    private Task Counted(string verb, ApiIdentity identity, ResourceRequest request, Func<Task> handler)
     {
-        Count(verb, context, request);
+        Count(verb, identity, request);
         return handler();
     }
 
-    private Task Write(string verb, HttpContext context, ResourceRequest request, Func<Task> handler)
+    private Task Write(string verb, HttpContext context, ApiIdentity identity, ResourceRequest request, Func<Task> handler)
     {
-        Count(verb, context, request);
+        Count(verb, identity, request);
+        if (identity.Access != ApiAccess.ReadWrite)
+        {
+            throw ApiErrors.Forbidden(identity.UserName, verb, request);
+        }
 
         // Server-side dry run is not built; refusing it is safer than writing what the caller meant only to try.
         if (context.Request.Query.ContainsKey("dryRun"))
@@ -144,12 +160,11 @@ internal sealed class RequestRouter(
         };
     }
 
-    private void Count(string verb, HttpContext context, ResourceRequest request)
+    private void Count(string verb, ApiIdentity identity, ResourceRequest request)
     {
         counters.Increment(verb, request.Resource);
-        var authorization = context.Request.Headers.Authorization.ToString();
         log.Record(new RecordedRequest(
-            authorization.StartsWith(BearerPrefix, StringComparison.Ordinal) ? authorization[BearerPrefix.Length..] : "",
+            identity.UserName,
             verb,
             request.Type.Group,
             request.Type.Plural,

@@ -1,6 +1,9 @@
 namespace CpaasX.ApiServer.Resources;
 
-/// <summary>The kinds served before any CRD exists: what kubectl's generators, an operator and its leader election use.</summary>
+/// <summary>
+/// The kinds served before any CRD exists: what kubectl's generators, an operator and its leader election use, and the
+/// admission policies that restrict an identity's writes.
+/// </summary>
 internal static class BuiltInResources
 {
     public const string CrdGroup = "apiextensions.k8s.io";
@@ -31,6 +34,31 @@ internal static class BuiltInResources
         TracksGeneration = true,
     };
 
+    public const string AdmissionGroup = "admissionregistration.k8s.io";
+
+    public static readonly ResourceType ValidatingAdmissionPolicies = new()
+    {
+        Group = AdmissionGroup,
+        Version = "v1",
+        Plural = "validatingadmissionpolicies",
+        Singular = "validatingadmissionpolicy",
+        Kind = "ValidatingAdmissionPolicy",
+        Namespaced = false,
+        HasStatusSubresource = true,
+        TracksGeneration = true,
+    };
+
+    public static readonly ResourceType ValidatingAdmissionPolicyBindings = new()
+    {
+        Group = AdmissionGroup,
+        Version = "v1",
+        Plural = "validatingadmissionpolicybindings",
+        Singular = "validatingadmissionpolicybinding",
+        Kind = "ValidatingAdmissionPolicyBinding",
+        Namespaced = false,
+        TracksGeneration = true,
+    };
+
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespaces,
@@ -40,5 +68,7 @@ internal static class BuiltInResources
         new() { Group = "events.k8s.io", Version = "v1", Plural = "events", Singular = "event", Kind = "Event", Namespaced = true, ShortNames = ["ev"] },
         new() { Group = "coordination.k8s.io", Version = "v1", Plural = "leases", Singular = "lease", Kind = "Lease", Namespaced = true },
         CustomResourceDefinitions,
+        ValidatingAdmissionPolicies,
+        ValidatingAdmissionPolicyBindings,
     ];
 }

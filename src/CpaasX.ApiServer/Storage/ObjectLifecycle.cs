@@ -72,6 +72,7 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
         BuiltInDefaults.Apply(type, body);
         if (type == BuiltInResources.CustomResourceDefinitions)
         {
+            RuleCostEstimator.Check(type, body);
             var served = CrdReader.ServedTypes(body);
             body[Status] = CrdReader.EstablishedStatus(body, Now());
             registry.Replace(served[0].Group, served[0].Plural, served);
@@ -182,6 +183,7 @@ internal sealed class ObjectLifecycle(ObjectStore store, ResourceRegistry regist
 
         if (type == BuiltInResources.CustomResourceDefinitions && subresource != Status)
         {
+            RuleCostEstimator.Check(type, next);
             var served = CrdReader.ServedTypes(next);
             registry.Replace(served[0].Group, served[0].Plural, served);
         }

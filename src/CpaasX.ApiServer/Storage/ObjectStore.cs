@@ -142,7 +142,7 @@ internal sealed class ObjectStore(WatchHub hub)
             var watcher = hub.Subscribe(filter);
             foreach (var obj in List(filter, null, int.MaxValue).Items)
             {
-                watcher.Offer(new WatchEvent(WatchEventType.Added, filter.StorageKey, obj, null));
+                watcher.Replay(new WatchEvent(WatchEventType.Added, filter.StorageKey, obj, null));
             }
 
             return watcher;

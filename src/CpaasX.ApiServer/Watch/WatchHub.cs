@@ -6,7 +6,7 @@ namespace CpaasX.ApiServer.Watch;
 /// The window of recent events and the open watchers. Not thread-safe by itself: the store calls it under its lock,
 /// which is what makes "replay the window, then go live" atomic with respect to writes.
 /// </summary>
-internal sealed class WatchHub(int windowSize)
+internal sealed class WatchHub(int windowSize, int watcherBufferSize)
 {
     private readonly Queue<WatchEvent> _window = new();
     private readonly List<Watcher> _watchers = [];
@@ -39,7 +39,7 @@ internal sealed class WatchHub(int windowSize)
         var watcher = Subscribe(filter);
         foreach (var change in _window.Where(e => e.ResourceVersion > fromResourceVersion))
         {
-            watcher.Offer(change);
+            watcher.Replay(change);
         }
 
         return watcher;
@@ -47,7 +47,7 @@ internal sealed class WatchHub(int windowSize)
 
     public Watcher Subscribe(WatchFilter filter)
     {
-        var watcher = new Watcher(filter);
+        var watcher = new Watcher(filter, watcherBufferSize);
         _watchers.Add(watcher);
         return watcher;
     }

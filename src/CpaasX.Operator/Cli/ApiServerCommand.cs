@@ -31,7 +31,7 @@ internal static class ApiServerCommand
             server.WriteKubeconfig(path);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"Embedded API server listening on {server.BaseUrl}");
-            await output.WriteLineAsync($"kubeconfig written to {path}; stop with Ctrl+C.");
+            await output.WriteLineAsync($"kubeconfig written to {path} (it holds this run's tokens; contexts: {string.Join(", ", server.Identities.Select(identity => identity.Name))}); stop with Ctrl+C.");
             // Ctrl+C or SIGTERM: dispose the server and exit cleanly.
             await RunCommand.WaitForShutdownAsync(cancellationToken);
             return 0;

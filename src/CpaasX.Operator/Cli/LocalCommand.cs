@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Net;
 
 using CpaasX.ApiServer;
+using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
-
-using k8s;
 
 using Microsoft.Extensions.Logging;
 
@@ -54,8 +53,9 @@ internal static class LocalCommand
             server.WriteKubeconfig(kubeconfigPath);
             using var loggerFactory = OperatorLogging.Create(LogFormat.Text, LogLevel.Information);
             var options = new OperatorOptions { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) };
+            // The operator runs as its ServiceAccount's identity, as installed on a cluster; the kubeconfig's current context is the admin.
             await using var running = await OperatorInstance.StartAsync(
-                options, KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath), loggerFactory, cancellationToken);
+                options, server.ClientConfiguration(ApiIdentity.Operator), loggerFactory, cancellationToken);
             var shown = parse.GetValue(kubeconfig);
             await output.WriteLineAsync($$"""
                 API server: {{server.BaseUrl}} (kubeconfig {{kubeconfigPath}})

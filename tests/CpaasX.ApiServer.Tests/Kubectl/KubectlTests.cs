@@ -6,7 +6,7 @@ using k8s;
 
 namespace CpaasX.ApiServer.Tests.Kubectl;
 
-/// <summary>The real kubectl (the one on PATH) drives the server over HTTP, as a user would.</summary>
+/// <summary>The real kubectl (the one on PATH) drives the server over HTTPS, as a user would.</summary>
 public sealed class KubectlTests
 {
     private static readonly TimeSpan WatchPatience = TimeSpan.FromSeconds(10);
@@ -19,6 +19,25 @@ public sealed class KubectlTests
         spec:
           size: {1}
         """;
+
+    [Fact]
+    public async Task As_the_viewer_kubectl_reads_and_a_write_says_the_user_may_not()
+    {
+        await using var scope = await ServerScope.StartAsync();
+        using var kubectl = new Testing.Kubectl(scope.Server);
+        await kubectl.Ok("create configmap shared --from-literal=a=b");
+
+        var read = await kubectl.Ok("--context viewer get configmap shared -o jsonpath={.data.a}");
+        var write = await kubectl.Run("--context viewer delete configmap shared");
+        var unauthenticated = await kubectl.Run("--token not-a-token get configmaps");
+
+        Assert.Equal("b", read.Stdout);
+        Assert.NotEqual(0, write.ExitCode);
+        Assert.Contains("Error from server (Forbidden): configmaps \"shared\" is forbidden: User \"cpaasx-embedded-viewer\" cannot delete resource \"configmaps\"", write.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(0, unauthenticated.ExitCode);
+        Assert.Contains("Unauthorized", unauthenticated.Stderr, StringComparison.Ordinal);
+        await kubectl.Ok("get configmap shared");
+    }
 
     [Fact]
     public async Task Apply_a_CRD_wait_for_Established_then_apply_get_and_reapply_custom_resources()

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CpaasX.ApiServer.Tests.Support;
 
-/// <summary>A watch read line by line over plain HTTP, to see the exact wire form (ERROR lines, stream end).</summary>
+/// <summary>A watch read line by line over a plain HttpClient, to see the exact wire form (ERROR lines, stream end).</summary>
 internal sealed class RawWatch : IAsyncDisposable
 {
     private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(10);

@@ -14,7 +14,7 @@ internal sealed class ServerScope : IAsyncDisposable
     {
         Server = server;
         Client = server.CreateClient();
-        Http = new HttpClient { BaseAddress = server.BaseUrl };
+        Http = server.CreateHttpClient();
     }
 
     public EmbeddedApiServer Server { get; }

@@ -30,7 +30,8 @@ public sealed class ApiServerCommandTests
 
             Assert.Contains(namespaces.Items, n => n.Metadata.Name == "default");
             Assert.Equal(0, exitCode);
-            Assert.Contains("listening on http://127.0.0.1:", output.ToString());
+            Assert.Contains("listening on https://127.0.0.1:", output.ToString());
+            Assert.Contains("contexts: cpaasx-embedded, viewer, operator", output.ToString());
         }
         finally
         {

@@ -139,15 +139,15 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
             RenewDeadline = TimeSpan.FromSeconds(2),
             RetryPeriod = TimeSpan.FromMilliseconds(200),
         };
-        var first = await _cluster.StartOperatorAsync(options, token: "replica-a");
-        var second = await _cluster.StartOperatorAsync(options, token: "replica-b");
+        var first = await _cluster.StartOperatorAsync(options, OperatorCluster.ReplicaA);
+        var second = await _cluster.StartOperatorAsync(options, OperatorCluster.ReplicaB);
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, Set, _objects);
 
         var (leader, follower) = first.IsWriting ? (first, second) : (second, first);
-        var (leaderToken, followerToken) = leader == first ? ("replica-a", "replica-b") : ("replica-b", "replica-a");
+        var (leaderUser, followerUser) = leader == first ? (OperatorCluster.ReplicaA.UserName, OperatorCluster.ReplicaB.UserName) : (OperatorCluster.ReplicaB.UserName, OperatorCluster.ReplicaA.UserName);
         Assert.False(follower.IsWriting);
-        Assert.NotEmpty(WritesBy(leaderToken));
-        Assert.Empty(WritesBy(followerToken));
+        Assert.NotEmpty(WritesBy(leaderUser));
+        Assert.Empty(WritesBy(followerUser));
 
         var stopped = TimeProvider.System.GetTimestamp();
         await leader.StopAsync();
@@ -158,7 +158,7 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
         await DeleteAsync("resourceassociations", "support-line-voice");
         await EmbeddedSamples.EventuallyRoutedAsync(
             _cluster, Namespace, resolver => resolver.ResolveInbound(Call).Error == UnroutedReason.VoiceRequiresAssociation, "the new leader routed a change");
-        Assert.NotEmpty(WritesBy(followerToken));
+        Assert.NotEmpty(WritesBy(followerUser));
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
     private long StatusWrites() => StatusResources.Sum(resource => _cluster.Server.Requests.Writes(resource));
 
     /// <summary>The writes a client made, leader election's own Lease writes aside.</summary>
-    private IReadOnlyList<string> WritesBy(string token) =>
+    private IReadOnlyList<string> WritesBy(string user) =>
         [.. _cluster.Server.RequestLog.Snapshot()
-            .Where(request => request.Token == token && request.Verb is "create" or "update" or "patch" or "delete" && request.Resource != "leases")
+            .Where(request => request.User == user && request.Verb is "create" or "update" or "patch" or "delete" && request.Resource != "leases")
             .Select(request => $"{request.Verb} {request.Resource}/{request.Subresource} {request.Name}")];
 }

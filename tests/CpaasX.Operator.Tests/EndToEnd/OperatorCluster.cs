@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 
 using CpaasX.ApiServer;
+using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
@@ -26,8 +27,10 @@ internal sealed class OperatorCluster : IAsyncDisposable
     /// <summary>Generous: a loaded build machine runs several test processes at once; passing tests never wait this long.</summary>
     public static readonly TimeSpan PatienceLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>The bearer token operators started here present, so the server's request log tells their requests from the test's.</summary>
-    public const string OperatorToken = "cpaasx-operator";
+    /// <summary>Two more operator identities, so the request log tells replicas apart.</summary>
+    public static readonly ApiIdentity ReplicaA = ApiIdentity.Operator with { Name = "replica-a", UserName = "replica-a" };
+
+    public static readonly ApiIdentity ReplicaB = ApiIdentity.Operator with { Name = "replica-b", UserName = "replica-b" };
 
     private readonly List<OperatorInstance> _operators = [];
 
@@ -43,7 +46,12 @@ internal sealed class OperatorCluster : IAsyncDisposable
 
     public static async Task<OperatorCluster> StartAsync(bool installCrds = true)
     {
-        var cluster = new OperatorCluster(await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200), RecordRequests = true }));
+        var cluster = new OperatorCluster(await EmbeddedApiServer.StartAsync(new EmbeddedApiServerOptions
+        {
+            BookmarkInterval = TimeSpan.FromMilliseconds(200),
+            RecordRequests = true,
+            Identities = [.. ApiIdentity.Defaults, ReplicaA, ReplicaB],
+        }));
         if (installCrds)
         {
             await CrdInstaller.InstallAsync(cluster.Client, RepositoryRoot.Combine("config", "crds"), CancellationToken.None);
@@ -52,21 +60,15 @@ internal sealed class OperatorCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>A client configuration for this server, as an operator instance takes it, presenting <paramref name="token"/>.</summary>
-    public KubernetesClientConfiguration Configuration(string token = OperatorToken)
-    {
-        using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(Server.Kubeconfig()));
-        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
-        configuration.AccessToken = token;
-        return configuration;
-    }
-
-    /// <summary>Starts an operator on this server (HTTP on a free loopback port); it is stopped with the cluster.</summary>
-    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, string token = OperatorToken)
+    /// <summary>
+    /// Starts an operator on this server (HTTP on a free loopback port) as <paramref name="identity"/>, by default the
+    /// operator's ServiceAccount; it is stopped with the cluster.
+    /// </summary>
+    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, ApiIdentity? identity = null)
     {
         var instance = await OperatorInstance.StartAsync(
             (options ?? new OperatorOptions()) with { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) },
-            Configuration(token));
+            Server.ClientConfiguration(identity ?? ApiIdentity.Operator));
         _operators.Add(instance);
         return instance;
     }

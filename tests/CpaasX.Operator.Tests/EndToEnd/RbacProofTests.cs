@@ -1,21 +1,24 @@
 using CpaasX.ApiServer.Counters;
+using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Tests.Install;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Testing;
 
 namespace CpaasX.Operator.Tests.EndToEnd;
 
 /// <summary>
-/// Proves config/rbac least-privilege: the operator, presenting its ServiceAccount's name as its token, runs the
+/// Proves config/rbac least-privilege: the operator, as the server's identity of its ServiceAccount, runs the
 /// samples and the change flows on the embedded server with the request log on; every request it made must be
 /// allowed by the rules bound to its ServiceAccount in the rendered config/default, and every rule must have been used.
+/// config/admission's policy is enforced meanwhile: every ConfigMap write of the operator passes it.
 /// </summary>
 [Trait(EndToEndTraits.Category, EndToEndTraits.Faults)] // needs the embedded server's request log
 public sealed class RbacProofTests : IAsyncLifetime
 {
-    private const string OperatorToken = $"system:serviceaccount:{InstallManifest.OperatorNamespace}:{InstallManifest.ServiceAccountName}";
+    private const string OperatorUser = $"system:serviceaccount:{InstallManifest.OperatorNamespace}:{InstallManifest.ServiceAccountName}";
     private static readonly string[] Sets = ["environments", "customers", "inbound"];
 
     private OperatorCluster _cluster = null!;
@@ -36,8 +39,9 @@ public sealed class RbacProofTests : IAsyncLifetime
     [Fact]
     public async Task Every_request_of_the_operator_is_allowed_by_config_rbac_and_every_rule_is_used()
     {
+        Assert.Equal(OperatorUser, ApiIdentity.Operator.UserName);
         await RunScenarioAsync();
-        var made = _cluster.Server.RequestLog.Snapshot().Where(request => request.Token == OperatorToken).Select(AsRbacRequest).Distinct().ToList();
+        var made = _cluster.Server.RequestLog.Snapshot().Where(request => request.User == OperatorUser).Select(AsRbacRequest).Distinct().ToList();
         var policy = InstallManifest.OperatorPolicy(await Manifests.RenderAsync(InstallManifest.DefaultKustomization));
 
         var denied = made.Where(request => !policy.Allows(request)).ToList();
@@ -50,6 +54,7 @@ public sealed class RbacProofTests : IAsyncLifetime
     private async Task RunScenarioAsync()
     {
         await _cluster.CreateNamespaceAsync(InstallManifest.OperatorNamespace);
+        await _kubectl.Ok($"apply -k {RepositoryRoot.Combine("config", "admission")}");
         var instance = await _cluster.StartOperatorAsync(
             new OperatorOptions
             {
@@ -59,7 +64,7 @@ public sealed class RbacProofTests : IAsyncLifetime
                 RenewDeadline = TimeSpan.FromSeconds(2),
                 RetryPeriod = TimeSpan.FromMilliseconds(200),
             },
-            OperatorToken);
+            ApiIdentity.Operator);
         foreach (var set in Sets)
         {
             var objects = await EmbeddedSamples.ApplyAsync(_cluster, set);

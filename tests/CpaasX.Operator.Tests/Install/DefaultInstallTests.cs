@@ -1,4 +1,5 @@
 using CpaasX.Operator.Tests.Support;
+using CpaasX.Operator.Writing;
 
 using YamlDotNet.RepresentationModel;
 
@@ -164,7 +165,17 @@ public sealed class DefaultInstallTests
 
         Assert.True(policy.Allows(new RbacRequest("cpaasx.io", "applications", "patch", "shop")));
         Assert.False(policy.Allows(new RbacRequest("cpaasx.io", "resourceassociations", "patch", "shop")));
-        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop", "cpaasx-routing")));
+        foreach (var slot in new[] { RoutingShardNames.FirstSlot, RoutingShardNames.SecondSlot })
+        {
+            Assert.All(Enumerable.Range(0, RoutingPayload.MaxShards), index => Assert.True(policy.Allows(new RbacRequest("", "configmaps", "update", "shop", RoutingShardNames.Name("cpaasx-routing", slot, index)))));
+            Assert.False(policy.Allows(new RbacRequest("", "configmaps", "update", "shop", RoutingShardNames.Name("cpaasx-routing", slot, RoutingPayload.MaxShards))));
+        }
+
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "delete", "kube-system", "coredns")));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "update", "kube-system", "coredns")));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "patch", "shop", "cpaasx-routing")));
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "watch", null)));
         Assert.True(policy.Allows(new RbacRequest("", "events", "create", "shop")));
         Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop")));
         Assert.True(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "update", InstallManifest.OperatorNamespace)));

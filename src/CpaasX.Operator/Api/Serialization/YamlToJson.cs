@@ -15,28 +15,29 @@ internal static partial class YamlToJson
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
-    public static JsonNode? Convert(YamlNode node) => node switch
+    /// <summary>The JSON of <paramref name="node"/>; errors name <paramref name="source"/> and the line.</summary>
+    public static JsonNode? Convert(YamlNode node, string source) => node switch
     {
-        YamlMappingNode mapping => ConvertMapping(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(Convert)]),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => throw new ManifestException($"Unsupported YAML node at {node.Start}."),
+        YamlMappingNode mapping => ConvertMapping(mapping, source),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(child => Convert(child, source))]),
+        YamlScalarNode scalar => ConvertScalar(scalar, source),
+        _ => throw new ManifestException($"{source}: unsupported YAML node at {node.Start}."),
     };
 
-    private static JsonObject ConvertMapping(YamlMappingNode mapping)
+    private static JsonObject ConvertMapping(YamlMappingNode mapping, string source)
     {
         JsonObject json = [];
         foreach ((YamlNode key, YamlNode value) in mapping.Children)
         {
-            string name = (key as YamlScalarNode)?.Value ?? throw new ManifestException($"Only scalar keys are supported, at {key.Start}.");
+            string name = (key as YamlScalarNode)?.Value ?? throw new ManifestException($"{source}: only scalar keys are supported, at {key.Start}.");
             // Duplicate keys never get here: the YAML parser already refuses them.
-            json.Add(name, Convert(value));
+            json.Add(name, Convert(value, source));
         }
 
         return json;
     }
 
-    private static JsonValue? ConvertScalar(YamlScalarNode scalar)
+    private static JsonValue? ConvertScalar(YamlScalarNode scalar, string source)
     {
         string text = scalar.Value ?? "";
         if (scalar.Style is not ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag))
@@ -56,16 +57,21 @@ internal static partial class YamlToJson
 
         if (IntegerPattern().IsMatch(text))
         {
-            return JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture));
+            return long.TryParse(text, CultureInfo.InvariantCulture, out var integer) ? JsonValue.Create(integer)
+                : throw new ManifestException($"{source}: line {scalar.Start.Line}: the integer {Shortened(text)} does not fit in 64 bits; quote it if it is text.");
         }
 
         if (FloatPattern().IsMatch(text))
         {
-            return JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture));
+            var number = double.Parse(text, CultureInfo.InvariantCulture);
+            return double.IsFinite(number) ? JsonValue.Create(number)
+                : throw new ManifestException($"{source}: line {scalar.Start.Line}: the number {Shortened(text)} is out of range; quote it if it is text.");
         }
 
         return JsonValue.Create(text);
     }
+
+    private static string Shortened(string text) => text.Length <= 40 ? text : $"{text[..40]}… ({text.Length} digits)";
 
     [GeneratedRegex("^(|~|null|Null|NULL)$")]
     private static partial Regex NullPattern();
