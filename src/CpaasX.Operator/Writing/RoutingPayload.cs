@@ -11,8 +11,8 @@ namespace CpaasX.Operator.Writing;
 /// </summary>
 public sealed record RoutingPayload(string Hash, string? Json, byte[]? Gzip)
 {
-    public const string JsonKey = "routing.json";
-    public const string GzipKey = "routing.json.gz";
+    public const string JsonKey = RoutingTableJson.FileName;
+    public const string GzipKey = RoutingTableJson.GzipFileName;
 
     /// <summary>
     /// A ConfigMap may hold 1 MiB in total; 900 KiB leaves room for the metadata, annotations and the

@@ -11,6 +11,12 @@ namespace CpaasX.Routing.Table;
 /// </summary>
 public static class RoutingTableJson
 {
+    /// <summary>The table's key in the routing ConfigMap, and so its file name in a mounted ConfigMap directory.</summary>
+    public const string FileName = "routing.json";
+
+    /// <summary>The key (and file name) of the table gzipped, used instead of <see cref="FileName"/> when the table is large.</summary>
+    public const string GzipFileName = "routing.json.gz";
+
     private static readonly byte[] GzipMagic = [0x1f, 0x8b];
 
     private static readonly JsonSerializerOptions Options = new()
@@ -96,6 +102,18 @@ public static class RoutingTableJson
         return plain.ToArray();
     }
 
-    /// <summary>Loads <c>routing.json</c> or <c>routing.json.gz</c> from a file.</summary>
-    public static RoutingTable Load(string path) => Deserialize(File.ReadAllBytes(path));
+    /// <summary>
+    /// Loads <c>routing.json</c> or <c>routing.json.gz</c> from a file, or from a directory holding one of them (a mounted
+    /// routing ConfigMap).
+    /// </summary>
+    public static RoutingTable Load(string path) => Deserialize(File.ReadAllBytes(Directory.Exists(path) ? TableFileIn(path) : path));
+
+    private static string TableFileIn(string directory)
+    {
+        var plain = Path.Combine(directory, FileName);
+        var gzip = Path.Combine(directory, GzipFileName);
+        return File.Exists(plain) ? plain
+            : File.Exists(gzip) ? gzip
+            : throw new FileNotFoundException($"{directory} holds neither {FileName} nor {GzipFileName}.", plain);
+    }
 }
