@@ -18,6 +18,9 @@ public sealed class RoutingTableDirectory : IDisposable
     /// <summary>How often the directory is checked besides the watcher's events; a check that finds no change reads no table.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
+    // The kubelet's symlink to the current version's folder.
+    private const string KubeletDataLink = "..data";
+
     private readonly Lock _gate = new();
     private readonly Timer _poll;
     private FileSystemWatcher? _watcher;
@@ -145,11 +148,15 @@ public sealed class RoutingTableDirectory : IDisposable
 
     // What identifies a version of the directory without reading the table: each entry's name, symlink target, and
     // for a plain file its size and time. A kubelet swap changes the ..data target; a plain copy changes size or time.
+    // The kubelet's other hidden entries (the timestamped folders, ..data_tmp) come and go within one swap and are left
+    // out, so that one swap is one reload.
     private string? Fingerprint()
     {
         try
         {
-            var entries = new DirectoryInfo(Path).EnumerateFileSystemInfos().OrderBy(entry => entry.Name, StringComparer.Ordinal);
+            var entries = new DirectoryInfo(Path).EnumerateFileSystemInfos()
+                .Where(entry => entry.Name == KubeletDataLink || !entry.Name.StartsWith("..", StringComparison.Ordinal))
+                .OrderBy(entry => entry.Name, StringComparer.Ordinal);
             var fingerprint = new StringBuilder();
             foreach (var entry in entries)
             {
