@@ -140,6 +140,7 @@ public sealed class RoutingTableDirectoryTests : IDisposable
         Assert.True(changes.TryTake(out var hash, Patience), "the first table was not loaded");
         Assert.Equal(RoutingTableJson.ContentHash(FromNewYork), hash);
         Assert.Equal(NewYork.Value, routing.Resolver.ResolveOutbound(Checkout).Sender?.Value);
+        Assert.Equal(0, routing.ReloadFailures);
     }
 
     [Fact]

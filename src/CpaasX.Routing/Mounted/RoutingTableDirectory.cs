@@ -51,16 +51,19 @@ public sealed class RoutingTableDirectory : IDisposable
     /// <summary>The current table's content hash, or null while none is loaded.</summary>
     public string? Hash => Current?.Hash;
 
-    /// <summary>How many reloads failed since the start (each change of the directory is tried once).</summary>
+    /// <summary>
+    /// How many reloads found a table they could not read since the start (each version is tried once). A directory
+    /// without a table (not written yet) is no failure: <see cref="Current"/> stays as it was.
+    /// </summary>
     public long ReloadFailures => Interlocked.Read(ref _reloadFailures);
 
-    /// <summary>Why the last reload failed, or null when the last one succeeded.</summary>
+    /// <summary>Why the last reload read no table (none there, or unreadable), or null when the last one succeeded.</summary>
     public Exception? LastFailure { get; private set; }
 
     /// <summary>Raised after a table of a new hash has been swapped in, with that table.</summary>
     public event EventHandler<LoadedRoutingTable>? Changed;
 
-    /// <summary>Raised when a reload failed; the previous table, if any, stays in use.</summary>
+    /// <summary>Raised when a reload found a table it could not read; the previous table, if any, stays in use.</summary>
     public event EventHandler<Exception>? ReloadFailed;
 
     /// <summary>
@@ -90,9 +93,16 @@ public sealed class RoutingTableDirectory : IDisposable
             {
                 loaded = LoadedRoutingTable.Of(RoutingTableJson.Load(Path));
             }
+            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // No table yet (the ConfigMap is not written yet), or a key the kubelet is switching: not a failure of
+                // the table; the change that brings it triggers the next read.
+                LastFailure = exception;
+                return false;
+            }
             catch (Exception exception)
             {
-                // Whatever failed (a missing or half-switched file, bad JSON, another apiVersion), the last good table serves on.
+                // Whatever else failed (bad JSON or gzip, another apiVersion, no permission), the last good table serves on.
                 Interlocked.Increment(ref _reloadFailures);
                 LastFailure = exception;
                 ReloadFailed?.Invoke(this, exception);
