@@ -26,7 +26,7 @@ internal sealed class OperatorProcess : IDisposable
 
     public static OperatorProcess Start(string kubeconfig)
     {
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -54,8 +54,7 @@ internal sealed class OperatorProcess : IDisposable
         return new OperatorProcess(process, port, errors);
     }
 
-    public long PeakRssMegabytes() =>
-        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    public long PeakRssMegabytes() => ChildProcesses.PeakRssMegabytes(_process);
 
     /// <summary>CPU time the operator has used so far (user and system).</summary>
     public TimeSpan CpuTime()
@@ -120,12 +119,5 @@ internal sealed class OperatorProcess : IDisposable
 
             await Task.Delay(PollInterval);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
