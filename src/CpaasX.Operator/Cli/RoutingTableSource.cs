@@ -15,7 +15,7 @@ namespace CpaasX.Operator.Cli;
 /// </summary>
 internal sealed class RoutingTableSource(Func<string, string?> environment)
 {
-    private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, or routing.json.gz." };
+    private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, routing.json.gz, or a mounted ConfigMap directory holding one." };
     private readonly Option<string?> _namespace = new("--namespace") { Description = "Read the routing ConfigMap of this namespace from the cluster instead of a file." };
     private readonly Option<string?> _kubeconfig = new("--kubeconfig") { Description = "The cluster's kubeconfig for --namespace (default KUBECONFIG, else in-cluster)." };
     private readonly Option<string> _configMapName = new("--configmap-name")
