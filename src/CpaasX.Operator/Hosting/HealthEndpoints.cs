@@ -15,7 +15,8 @@ namespace CpaasX.Operator.Hosting;
 
 /// <summary>
 /// The operator's HTTP port: <c>/healthz</c> (the process answers), <c>/readyz</c> (200 once every informer has
-/// synced, 503 before) and <c>/metrics</c> (Prometheus text of this instance's registry).
+/// synced, 503 before) and <c>/metrics</c> (Prometheus text of this instance's registry). The routing sidecar serves
+/// the same three, with its API beside them.
 /// </summary>
 public sealed class HealthEndpoints : IAsyncDisposable
 {
@@ -30,7 +31,20 @@ public sealed class HealthEndpoints : IAsyncDisposable
     /// <summary>Where the endpoints answer, with the port actually bound.</summary>
     public Uri Address { get; }
 
-    public static async Task<HealthEndpoints> StartAsync(IPEndPoint endpoint, Func<bool> isReady, OperatorMetrics metrics, CancellationToken cancellationToken)
+    public static Task<HealthEndpoints> StartAsync(IPEndPoint endpoint, Func<bool> isReady, OperatorMetrics metrics, CancellationToken cancellationToken) =>
+        StartAsync(endpoint, isReady, "informers not synced", metrics.ExportAsync, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// The three endpoints on <paramref name="endpoint"/>, with <paramref name="notReady"/> as /readyz's answer while
+    /// <paramref name="isReady"/> is false, plus the routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
+    /// </summary>
+    public static async Task<HealthEndpoints> StartAsync(
+        IPEndPoint endpoint,
+        Func<bool> isReady,
+        string notReady,
+        Func<Stream, CancellationToken, Task> exportMetrics,
+        Action<WebApplication> mapRoutes,
+        CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -39,12 +53,13 @@ public sealed class HealthEndpoints : IAsyncDisposable
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", () => isReady()
             ? Results.Text("ok")
-            : Results.Text("informers not synced", statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Text(notReady, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await metrics.ExportAsync(context.Response.Body, context.RequestAborted);
+            await exportMetrics(context.Response.Body, context.RequestAborted);
         });
+        mapRoutes(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         // A wildcard listen address is reached through loopback from this machine.

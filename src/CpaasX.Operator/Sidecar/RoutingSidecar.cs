@@ -1,81 +1,63 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using CpaasX.Operator.Hosting;
 using CpaasX.Routing.Mounted;
 using CpaasX.Routing.Resolution;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace CpaasX.Operator.Sidecar;
 
 /// <summary>
 /// The routing sidecar's HTTP/JSON API over a mounted routing table: <c>GET /v1/outbound</c> and <c>GET /v1/inbound</c>
-/// answer what <c>resolve</c> answers (200 routed, 422 not routed, 400 malformed, 503 no table yet), plus
-/// <c>/healthz</c>, <c>/readyz</c> (a table is loaded) and <c>/metrics</c>. docs/consuming-routing.md describes the API.
+/// answer what <c>resolve</c> answers (200 routed, 422 not routed, 400 malformed, 503 no table yet), next to the
+/// operator's <c>/healthz</c>, <c>/readyz</c> (a table is loaded) and <c>/metrics</c>. docs/consuming-routing.md
+/// describes the API.
 /// </summary>
 public sealed class RoutingSidecar : IAsyncDisposable
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    private readonly WebApplication _app;
+    private readonly HealthEndpoints _endpoints;
 
-    private RoutingSidecar(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private RoutingSidecar(HealthEndpoints endpoints) => _endpoints = endpoints;
 
     /// <summary>Where the API answers, with the port actually bound.</summary>
-    public Uri Address { get; }
+    public Uri Address => _endpoints.Address;
 
     public static async Task<RoutingSidecar> StartAsync(RoutingTableDirectory routing, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         var metrics = new RoutingSidecarMetrics(routing);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
-        var app = builder.Build();
-        app.MapGet("/v1/outbound", (HttpContext context) => Answer(
-            context, routing, metrics, "outbound", ResolutionQuery.OutboundParameters,
-            (resolver, parameter) =>
+        var endpoints = await HealthEndpoints.StartAsync(
+            endpoint,
+            () => routing.Current is not null,
+            $"no routing table loaded from {routing.Path}",
+            metrics.ExportAsync,
+            app =>
             {
-                var answer = resolver.ResolveOutbound(ResolutionQuery.Outbound(parameter));
-                return (ResolutionJson.Of(answer), answer.IsRouted);
-            }));
-        app.MapGet("/v1/inbound", (HttpContext context) => Answer(
-            context, routing, metrics, "inbound", ResolutionQuery.InboundParameters,
-            (resolver, parameter) =>
-            {
-                var answer = resolver.ResolveInbound(ResolutionQuery.Inbound(parameter));
-                return (ResolutionJson.Of(answer), answer.IsRouted);
-            }));
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => routing.Current is not null
-            ? Results.Text("ok")
-            : Results.Text($"no routing table loaded from {routing.Path}", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", async (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await metrics.ExportAsync(context.Response.Body, context.RequestAborted);
-        });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new RoutingSidecar(app, new Uri(bound));
+                app.MapGet("/v1/outbound", (HttpContext context) => Answer(
+                    context, routing, metrics, "outbound", ResolutionQuery.OutboundParameters,
+                    (resolver, parameter) =>
+                    {
+                        var answer = resolver.ResolveOutbound(ResolutionQuery.Outbound(parameter));
+                        return (ResolutionJson.Of(answer), answer.IsRouted);
+                    }));
+                app.MapGet("/v1/inbound", (HttpContext context) => Answer(
+                    context, routing, metrics, "inbound", ResolutionQuery.InboundParameters,
+                    (resolver, parameter) =>
+                    {
+                        var answer = resolver.ResolveInbound(ResolutionQuery.Inbound(parameter));
+                        return (ResolutionJson.Of(answer), answer.IsRouted);
+                    }));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new RoutingSidecar(endpoints);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _endpoints.DisposeAsync();
 
     private static IResult Answer(
         HttpContext context,
