@@ -64,8 +64,8 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         var registry = new ResourceRegistry();
         var store = new ObjectStore(new WatchHub(options.EventWindow));
         var cel = new CelRuleEvaluator();
-        var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), TimeProvider.System);
         var faults = new FaultInjection(store);
+        var lifecycle = new ObjectLifecycle(store, registry, new SchemaAdmission(cel), faults, TimeProvider.System);
         var requests = new RequestCounters();
         var requestLog = new RequestLog(options.RecordRequests);
         foreach (var ns in options.InitialNamespaces)

@@ -12,4 +12,4 @@ root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(LocalCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = RunCommand.ShutdownTimeout });

@@ -21,6 +21,15 @@ public sealed class FaultInjection
     /// <summary>Added before every request is answered (watch streams included, before their first line).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>While true, every watch request is answered 503, as by an API server that is overloaded or restarting.</summary>
+    public bool RefuseWatches { get; set; }
+
+    /// <summary>
+    /// While true, custom objects are stored without checking them against their CRD's schema and rules, as by a
+    /// cluster whose schema was rolled back or whose API server skipped validation: any JSON is stored as sent.
+    /// </summary>
+    public bool SkipSchemaValidation { get; set; }
+
     /// <summary>Ends every open watch stream, as an apiserver restart or a load balancer timeout does.</summary>
     public void CloseAllWatches() => _store.CloseAllWatches();
 
@@ -38,13 +47,13 @@ public sealed class FaultInjection
 
     /// <summary>
     /// Answers the next <paramref name="count"/> writes to <paramref name="resource"/> (a plural such as "widgets", which
-    /// includes its subresources, or "widgets/status") with <paramref name="statusCode"/>: 409, 429 (with Retry-After) or 500.
+    /// includes its subresources, or "widgets/status") with <paramref name="statusCode"/>: 409, 422, 429 (with Retry-After) or 500.
     /// </summary>
     public void FailNextWrites(string resource, int count, int statusCode)
     {
-        if (statusCode is not (409 or 429 or 500))
+        if (statusCode is not (409 or 422 or 429 or 500))
         {
-            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Only 409, 429 and 500 are injected.");
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Only 409, 422, 429 and 500 are injected.");
         }
 
         lock (_gate)
@@ -61,6 +70,8 @@ public sealed class FaultInjection
             _writeFaults.Clear();
             _expireNextWatch = false;
             Latency = TimeSpan.Zero;
+            RefuseWatches = false;
+            SkipSchemaValidation = false;
         }
     }
 

@@ -57,6 +57,12 @@ internal sealed class AdminHandler(FaultInjection faults, RequestCounters counte
             case ["faults", "latency"] when isPost:
                 faults.Latency = TimeSpan.FromMilliseconds(Number(query, "ms"));
                 break;
+            case ["faults", "refuse-watches"] when isPost:
+                faults.RefuseWatches = Switch(query);
+                break;
+            case ["faults", "skip-validation"] when isPost:
+                faults.SkipSchemaValidation = Switch(query);
+                break;
             default:
                 throw ApiErrors.PathNotFound();
         }
@@ -64,6 +70,9 @@ internal sealed class AdminHandler(FaultInjection faults, RequestCounters counte
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
+
+    private static bool Switch(IQueryCollection query) =>
+        bool.TryParse(query["on"], out var on) ? on : throw ApiErrors.BadRequest("query parameter on must be true or false");
 
     private static int Number(IQueryCollection query, string name) =>
         int.TryParse(query[name], CultureInfo.InvariantCulture, out var value) ? value : throw ApiErrors.BadRequest($"query parameter {name} must be an integer");

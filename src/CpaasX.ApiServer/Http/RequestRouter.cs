@@ -91,7 +91,9 @@ internal sealed class RequestRouter(
             if (HttpMethods.IsGet(method))
             {
                 var query = ListQuery.From(request, context.Request.Query);
-                return query.Watch ? Counted("watch", context, request, () => watches.Watch(context, request, query))
+                return query.Watch ? Counted("watch", context, request, () => faults.RefuseWatches
+                        ? throw new ApiException(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)")
+                        : watches.Watch(context, request, query))
                     : Counted("list", context, request, () => objects.List(context, request, query));
             }
 
@@ -132,6 +134,7 @@ internal sealed class RequestRouter(
         return faults.TakeWriteFault(request.Type.Plural, request.Subresource) switch
         {
             409 => throw ApiErrors.Conflict(request.Type, request.Name ?? ""),
+            422 => throw new ApiException(422, "Invalid", $"{request.Type.Plural} \"{request.Name}\" is invalid: injected fault"),
             429 => throw new ApiException(429, "TooManyRequests", "the server has received too many requests and has asked us to try again later")
             {
                 RetryAfterSeconds = 1,

@@ -7,6 +7,8 @@ using CpaasX.Operator.Local;
 
 using k8s;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Cli;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal static class LocalCommand
 
             Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
             server.WriteKubeconfig(kubeconfigPath);
-            using var loggerFactory = OperatorLogging.Create(LogFormat.Text);
+            using var loggerFactory = OperatorLogging.Create(LogFormat.Text, LogLevel.Information);
             var options = new OperatorOptions { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) };
             await using var running = await OperatorInstance.StartAsync(
                 options, KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath), loggerFactory, cancellationToken);

@@ -10,14 +10,16 @@ using k8s;
 namespace CpaasX.Operator.Cli;
 
 /// <summary>
-/// Where a command reads a routing table from: a file (<c>--routing</c>) or a namespace's routing ConfigMap in the
-/// cluster (<c>--namespace</c>, with <c>--kubeconfig</c> or KUBECONFIG or the in-cluster account); exactly one of the two.
+/// Where a command reads a routing table from: a file (<c>--routing</c>), or a namespace's routing ConfigMap in the
+/// cluster found as kubectl finds it (<see cref="ClusterConnection"/>; <c>--context</c>), that namespace being
+/// <c>--namespace</c> or, as for kubectl and so for <c>kubectl cpaasx</c>, the context's namespace (else <c>default</c>).
 /// </summary>
 internal sealed class RoutingTableSource(Func<string, string?> environment)
 {
     private readonly Option<string?> _routing = new("--routing") { Description = "The routing table: routing.json, routing.json.gz, or a mounted ConfigMap directory holding one." };
-    private readonly Option<string?> _namespace = new("--namespace") { Description = "Read the routing ConfigMap of this namespace from the cluster instead of a file." };
-    private readonly Option<string?> _kubeconfig = new("--kubeconfig") { Description = "The cluster's kubeconfig for --namespace (default KUBECONFIG, else in-cluster)." };
+    private readonly Option<string?> _namespace = new("--namespace", "-n") { Description = "The namespace whose routing ConfigMap is read (default: the kubeconfig context's namespace)." };
+    private readonly Option<string?> _kubeconfig = new("--kubeconfig") { Description = "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster)." };
+    private readonly Option<string?> _context = new("--context") { Description = "The kubeconfig context to use (default its current context)." };
     private readonly Option<string> _configMapName = new("--configmap-name")
     {
         Description = "The routing ConfigMap's name for --namespace.",
@@ -29,6 +31,7 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
         command.Options.Add(_routing);
         command.Options.Add(_namespace);
         command.Options.Add(_kubeconfig);
+        command.Options.Add(_context);
         command.Options.Add(_configMapName);
     }
 
@@ -36,8 +39,8 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
         (parseResult.GetValue(_routing), parseResult.GetValue(_namespace)) switch
         {
             ({ } path, null) => FromFile(path),
-            (null, { } @namespace) => FromCluster(parseResult, @namespace),
-            _ => throw new UsageException("Give exactly one of --routing FILE and --namespace NS."),
+            (null, var @namespace) => FromCluster(parseResult, @namespace),
+            _ => throw new UsageException("Give --routing FILE or --namespace NS, not both."),
         };
 
     private static RoutingTable FromFile(string path)
@@ -52,11 +55,13 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
         }
     }
 
-    private RoutingTable FromCluster(ParseResult parseResult, string @namespace)
+    private RoutingTable FromCluster(ParseResult parseResult, string? namespaceFlag)
     {
         var name = parseResult.GetRequiredValue(_configMapName);
-        var configuration = ClusterConnection.Configure(
-            ClusterConnection.KubeconfigFiles(parseResult.GetValue(_kubeconfig), environment(ClusterConnection.KubeconfigVariable)));
+        var kubeconfigFiles = ClusterConnection.KubeconfigFiles(
+            parseResult.GetValue(_kubeconfig), environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable));
+        var configuration = ClusterConnection.Configure(kubeconfigFiles, parseResult.GetValue(_context));
+        var @namespace = namespaceFlag ?? configuration.Namespace ?? "default";
         using var client = new Kubernetes(configuration);
         try
         {

@@ -10,6 +10,16 @@ namespace CpaasX.Operator.Cli;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>
+    /// How long <c>run</c> may take to stop after SIGTERM before the process is ended: the controller's grace for
+    /// in-flight reconciles plus the lease release (at most its renew deadline), within the Deployment's 30 s
+    /// terminationGracePeriodSeconds. (System.CommandLine's own default, 2 s, cut reconciles and the release short.)
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    /// <summary>The exit code of a <c>run</c> whose operator loop failed, so that the Pod restarts.</summary>
+    public const int LoopFailedExitCode = 1;
+
     public static Command Create(Func<string, string?>? environment = null)
     {
         var namespaces = Flag("--namespaces", "Namespaces to watch, comma-separated (default all).", OperatorOptionsReader.NamespacesVariable);
@@ -25,10 +35,11 @@ internal static class RunCommand
         var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
         var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
         var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
-        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default in-cluster).", ClusterConnection.KubeconfigVariable);
+        var logLevel = Flag("--log-level", "debug, info, warning or error (default info).", OperatorOptionsReader.LogLevelVariable);
+        var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster).", ClusterConnection.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
-            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, kubeconfig,
+            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, logLevel, kubeconfig,
         };
         command.Action = new AsyncUsageCheckedAction(async (parse, cancellationToken) =>
         {
@@ -43,14 +54,15 @@ internal static class RunCommand
                 LeaseName = parse.GetValue(leaseName),
                 HttpAddress = parse.GetValue(httpAddress),
                 LogFormat = parse.GetValue(logFormat),
+                LogLevel = parse.GetValue(logLevel),
                 Kubeconfig = parse.GetValue(kubeconfig),
             };
             var options = OperatorOptionsReader.Read(flags, environment ?? Environment.GetEnvironmentVariable);
             var configuration = ClusterConnection.Configure(options.KubeconfigFiles);
-            using var loggerFactory = OperatorLogging.Create(options.LogFormat);
+            using var loggerFactory = OperatorLogging.Create(options.LogFormat, options.LogLevel);
             await using var running = await OperatorInstance.StartAsync(options, configuration, loggerFactory, cancellationToken);
-            await WaitForShutdownAsync(cancellationToken);
-            return 0;
+            await Task.WhenAny(WaitForShutdownAsync(cancellationToken), running.Completion);
+            return running.Failure is null ? 0 : LoopFailedExitCode;
         });
         return command;
     }

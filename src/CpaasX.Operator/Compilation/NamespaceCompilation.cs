@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Api.Validation;
+using CpaasX.Operator.Runtime;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
@@ -29,6 +30,7 @@ internal sealed class NamespaceCompilation
     private readonly Dictionary<SenderStrategy, StrategyPool> _pools = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<InboundConfiguration, EffectiveRoute> _routes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SenderResource> _senders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), UndecodableObject> _undecodable = [];
 
     public NamespaceCompilation(NamespaceSnapshot snapshot, ResourceValueIndex index, DateTimeOffset now)
     {
@@ -40,12 +42,19 @@ internal sealed class NamespaceCompilation
             Present(snapshot.Resources),
             Present(snapshot.ResourceAssociations),
             Present(snapshot.SenderStrategies),
-            Present(snapshot.InboundConfigurations));
+            Present(snapshot.InboundConfigurations))
+        {
+            Undecodable = snapshot.Undecodable ?? [],
+        };
         _index = index;
         _now = now;
         _applications = ByName(_snapshot.Applications);
         _entities = ByName(_snapshot.Entities);
         _resources = ByName(_snapshot.Resources);
+        foreach (UndecodableObject undecodable in _snapshot.Undecodable)
+        {
+            _undecodable.TryAdd((undecodable.Kind, undecodable.Metadata.Name), undecodable);
+        }
     }
 
     public CompileResult Run()
@@ -59,7 +68,11 @@ internal sealed class NamespaceCompilation
 
         Referrers referrers = new(_snapshot);
         AssociationUsage usage = new(_snapshot.ResourceAssociations.Where(IsAvailable).Select(association => (association, _resolved[association])));
-        return new CompileResult(_snapshot.Namespace, [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))], BuildTable());
+        return new CompileResult(
+            _snapshot.Namespace,
+            [.. _snapshot.All.Select(item => Compiled(item, referrers, usage))],
+            BuildTable(),
+            [.. _snapshot.Undecodable.Select(undecodable => CompiledUndecodable.For(undecodable, _now))]);
     }
 
     private void DecideApplications()
@@ -244,7 +257,10 @@ internal sealed class NamespaceCompilation
             return null;
         }
 
-        string? problem = !targets.TryGetValue(reference.Name, out T? target) ? "not found"
+        string? problem = !targets.TryGetValue(reference.Name, out T? target)
+                ? _undecodable.TryGetValue((kind, reference.Name), out UndecodableObject? undecodable)
+                    ? $"is not Ready ({ConditionReasons.Undecodable}: {undecodable.Problem})"
+                    : "not found"
             : IsDeleting(target) ? "is being deleted"
             : _verdicts[target] is { IsReady: false } verdict ? $"is not Ready ({verdict.Reason})"
             : null;
@@ -306,7 +322,7 @@ internal sealed class NamespaceCompilation
         }
 
         Verdict verdict = held
-            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {string.Join(", ", referencedBy)}")
+            ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {StatusCaps.List(referencedBy)}")
             : _verdicts[item];
         CustomResourceStatus desired = DesiredStatus(item, verdict, usage);
         return new CompiledObject(
@@ -319,7 +335,7 @@ internal sealed class NamespaceCompilation
     private CustomResourceStatus DesiredStatus(ICustomResource item, Verdict verdict, AssociationUsage usage)
     {
         long? generation = item.Metadata?.Generation;
-        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject, generation, _now)];
+        Condition[] conditions = [ReadyCondition.For(verdict, item.StatusObject?.FindReady(), generation, _now)];
         return item switch
         {
             Application application => new ApplicationStatus
@@ -343,7 +359,8 @@ internal sealed class NamespaceCompilation
                 ObservedGeneration = generation,
                 Conditions = conditions,
                 Value = ResourceValues.StatusValue(resource.Spec),
-                Associations = [.. usage.OfResource(resource.Metadata?.Name)],
+                AssociationCount = usage.OfResource(resource.Metadata?.Name).Count,
+                Associations = [.. usage.OfResource(resource.Metadata?.Name).Take(AssociationList.MaxListed)],
             },
             ResourceAssociation association => new ResourceAssociationStatus
             {

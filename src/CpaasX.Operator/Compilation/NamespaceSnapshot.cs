@@ -1,4 +1,5 @@
 using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Runtime;
 
 namespace CpaasX.Operator.Compilation;
 
@@ -12,6 +13,9 @@ public sealed record NamespaceSnapshot(
     IReadOnlyList<SenderStrategy> SenderStrategies,
     IReadOnlyList<InboundConfiguration> InboundConfigurations)
 {
+    /// <summary>The namespace's objects that do not decode: present, never Ready, references to them unresolved.</summary>
+    public IReadOnlyList<UndecodableObject> Undecodable { get; init; } = [];
+
     /// <summary>All objects of the snapshot, kind by kind.</summary>
     public IEnumerable<ICustomResource> All =>
         Applications.Cast<ICustomResource>()
@@ -36,5 +40,5 @@ public sealed record NamespaceSnapshot(
     }
 
     /// <summary>True when the namespace holds no CPaaS X object, so it gets no routing ConfigMap.</summary>
-    public bool IsEmpty => !All.Any();
+    public bool IsEmpty => !All.Any() && Undecodable.Count == 0;
 }

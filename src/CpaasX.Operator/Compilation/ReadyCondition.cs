@@ -5,10 +5,10 @@ namespace CpaasX.Operator.Compilation;
 /// <summary>The Ready condition of a desired status, carrying lastTransitionTime over while its status does not flip.</summary>
 internal static class ReadyCondition
 {
-    public static Condition For(Verdict verdict, CustomResourceStatus? observed, long? generation, DateTimeOffset now)
+    /// <param name="previous">The Ready condition the object has now, if any.</param>
+    public static Condition For(Verdict verdict, Condition? previous, long? generation, DateTimeOffset now)
     {
         string status = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False;
-        Condition? previous = observed?.FindReady();
         return new Condition
         {
             Type = ConditionTypes.Ready,
@@ -16,7 +16,7 @@ internal static class ReadyCondition
             ObservedGeneration = generation,
             LastTransitionTime = previous?.Status == status ? previous.LastTransitionTime : now,
             Reason = verdict.Reason,
-            Message = verdict.Message,
+            Message = StatusCaps.Message(verdict.Message),
         };
     }
 }

@@ -30,7 +30,8 @@ public sealed class StatusComparer : IEqualityComparer<CustomResourceStatus>
                 a.ApplicationId == b.ApplicationId && a.AssociationCount == b.AssociationCount && SameItems(a.Associations, b.Associations),
             (EntityStatus a, EntityStatus b) =>
                 a.EntityId == b.EntityId && a.AssociationCount == b.AssociationCount && SameItems(a.Associations, b.Associations),
-            (ResourceStatus a, ResourceStatus b) => a.Value == b.Value && SameItems(a.Associations, b.Associations),
+            (ResourceStatus a, ResourceStatus b) =>
+                a.Value == b.Value && a.AssociationCount == b.AssociationCount && SameItems(a.Associations, b.Associations),
             (ResourceAssociationStatus a, ResourceAssociationStatus b) => Equals(a.Resolved, b.Resolved),
             (SenderStrategyStatus a, SenderStrategyStatus b) => a.SenderCount == b.SenderCount && SameItems(a.SenderPool, b.SenderPool),
             (InboundConfigurationStatus a, InboundConfigurationStatus b) => Equals(a.EffectiveRoute, b.EffectiveRoute),

@@ -6,28 +6,44 @@ namespace CpaasX.Operator.Hosting;
 
 /// <summary>
 /// How the commands reach a cluster, finding the kubeconfig as kubectl does: the <c>--kubeconfig</c> file; else the files
-/// listed in KUBECONFIG (separated by <see cref="Path.PathSeparator"/>, empty entries and missing files skipped); else the
-/// in-cluster service account. An empty flag or variable counts as unset. Where kubectl merges several listed files, the
-/// first existing one is read alone (KubernetesClient does not expose its merge for files it is given).
+/// listed in KUBECONFIG (separated by <see cref="Path.PathSeparator"/>, empty entries and missing files skipped); else
+/// <c>$HOME/.kube/config</c> when it exists; else the in-cluster service account. An empty flag or variable counts as
+/// unset. Where kubectl merges several listed files, the first existing one is read alone (KubernetesClient does not
+/// expose its merge for files it is given).
 /// </summary>
 internal static class ClusterConnection
 {
     public const string KubeconfigVariable = "KUBECONFIG";
+    public const string HomeVariable = "HOME";
 
     /// <summary>The kubeconfig files to read, in order of precedence; none means the in-cluster service account.</summary>
-    public static IReadOnlyList<string> KubeconfigFiles(string? flag, string? variable) =>
-        string.IsNullOrWhiteSpace(flag)
-            ? [.. (variable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
-            : [flag];
+    /// <param name="home">The HOME directory, whose <c>.kube/config</c> is kubectl's default file.</param>
+    public static IReadOnlyList<string> KubeconfigFiles(string? flag, string? variable, string? home)
+    {
+        if (!string.IsNullOrWhiteSpace(flag))
+        {
+            return [flag];
+        }
 
-    public static KubernetesClientConfiguration Configure(IReadOnlyList<string> kubeconfigFiles)
+        var listed = (variable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (listed.Count > 0)
+        {
+            return listed;
+        }
+
+        var defaultFile = string.IsNullOrWhiteSpace(home) ? null : Path.Combine(home, ".kube", "config");
+        return defaultFile is not null && File.Exists(defaultFile) ? [defaultFile] : [];
+    }
+
+    /// <param name="context">The kubeconfig context to use; null for its current context.</param>
+    public static KubernetesClientConfiguration Configure(IReadOnlyList<string> kubeconfigFiles, string? context = null)
     {
         if (kubeconfigFiles.Count > 0)
         {
             var first = kubeconfigFiles.FirstOrDefault(File.Exists)
                 ?? throw new UsageException(
                     $"--kubeconfig (or {KubeconfigVariable}): no such file: {string.Join(", ", kubeconfigFiles.Select(path => $"'{path}'"))}.");
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(first);
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(first, currentContext: context);
         }
 
         return KubernetesClientConfiguration.IsInCluster()

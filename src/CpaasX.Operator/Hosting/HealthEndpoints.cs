@@ -14,9 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>
-/// The operator's HTTP port: <c>/healthz</c> (the process answers), <c>/readyz</c> (200 once every informer has
-/// synced, 503 before) and <c>/metrics</c> (Prometheus text of this instance's registry). The routing sidecar serves
-/// the same three, with its API beside them.
+/// The operator's HTTP port: <c>/healthz</c> (200 unless the operator is stuck), <c>/readyz</c> (200 while every
+/// informer has synced and is not stuck) and <c>/metrics</c> (Prometheus text of this instance's registry). Each probe
+/// answers 503 with the problem as its text. The routing sidecar serves the same three, with its API beside them.
 /// </summary>
 public sealed class HealthEndpoints : IAsyncDisposable
 {
@@ -31,17 +31,20 @@ public sealed class HealthEndpoints : IAsyncDisposable
     /// <summary>Where the endpoints answer, with the port actually bound.</summary>
     public Uri Address { get; }
 
-    public static Task<HealthEndpoints> StartAsync(IPEndPoint endpoint, Func<bool> isReady, OperatorMetrics metrics, CancellationToken cancellationToken) =>
-        StartAsync(endpoint, isReady, "informers not synced", metrics.ExportAsync, _ => { }, cancellationToken);
+    /// <param name="healthProblem">Why the process is unhealthy; null while it is healthy.</param>
+    /// <param name="readinessProblem">Why the process is not ready; null while it is ready.</param>
+    public static Task<HealthEndpoints> StartAsync(
+        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, OperatorMetrics metrics, CancellationToken cancellationToken) =>
+        StartAsync(endpoint, healthProblem, readinessProblem, metrics.ExportAsync, _ => { }, cancellationToken);
 
     /// <summary>
-    /// The three endpoints on <paramref name="endpoint"/>, with <paramref name="notReady"/> as /readyz's answer while
-    /// <paramref name="isReady"/> is false, plus the routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
+    /// The three endpoints on <paramref name="endpoint"/>, <paramref name="exportMetrics"/> writing /metrics, plus the
+    /// routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
     /// </summary>
     public static async Task<HealthEndpoints> StartAsync(
         IPEndPoint endpoint,
-        Func<bool> isReady,
-        string notReady,
+        Func<string?> healthProblem,
+        Func<string?> readinessProblem,
         Func<Stream, CancellationToken, Task> exportMetrics,
         Action<WebApplication> mapRoutes,
         CancellationToken cancellationToken)
@@ -50,10 +53,8 @@ public sealed class HealthEndpoints : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => isReady()
-            ? Results.Text("ok")
-            : Results.Text(notReady, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/healthz", () => Probe(healthProblem()));
+        app.MapGet("/readyz", () => Probe(readinessProblem()));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -66,6 +67,9 @@ public sealed class HealthEndpoints : IAsyncDisposable
         var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return new HealthEndpoints(app, address);
     }
+
+    private static IResult Probe(string? problem) =>
+        problem is null ? Results.Text("ok") : Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,5 +12,6 @@ public sealed record OperatorFlags
     public string? LeaseName { get; init; }
     public string? HttpAddress { get; init; }
     public string? LogFormat { get; init; }
+    public string? LogLevel { get; init; }
     public string? Kubeconfig { get; init; }
 }

@@ -25,24 +25,33 @@ public sealed class OperatorInstance : IAsyncDisposable
     private HealthEndpoints? _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
+    private readonly TimeSpan _stallTimeout;
     private Task _running = Task.CompletedTask;
 
     private OperatorInstance(OperatorOptions options, KubernetesClientConfiguration configuration, ILoggerFactory loggerFactory)
     {
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
+        _stallTimeout = options.StallTimeout;
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
         var api = new ApiHttp(_client, configuration);
         _informers = new ClusterInformers(api, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
+        _informers.AddUndecodableHandler(change =>
+        {
+            if (change.Type != WatchEventType.Deleted)
+            {
+                Metrics.DecodeErrors.WithLabels(change.Object.Kind).Inc();
+            }
+        });
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
         var writer = new NamespaceWriter(
-            new CustomObjectWriter(api, Metrics),
+            new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>()),
             new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
             events);
         _controller = new Controller<string>(
             _queue,
             new NamespaceReconciler(_informers, writer, options.ConfigMapName, TimeProvider.System),
-            new ControllerSettings { Workers = options.Workers },
+            new ControllerSettings { Workers = options.Workers, Name = "namespace", KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
         _controller.Reconciled += (_, result, duration) =>
         {
@@ -80,8 +89,23 @@ public sealed class OperatorInstance : IAsyncDisposable
     /// <summary>True while this instance may write: it leads, or runs without leader election.</summary>
     public bool IsWriting => Metrics.Leader.Value == 1;
 
-    /// <summary>True once every informer has synced.</summary>
-    public bool IsReady => _informers.HasSynced;
+    /// <summary>True while /readyz answers 200: every informer has synced and none is stuck.</summary>
+    public bool IsReady => ReadinessProblem is null;
+
+    /// <summary>Why /healthz fails: the operator loop failed, or the informers have failed longer than the stall timeout; null while healthy.</summary>
+    public string? HealthProblem =>
+        Failure is not null ? $"the operator loop failed: {Failure.Message}"
+        : _informers.FailingFor is var failing && failing >= _stallTimeout ? $"informers have failed to list or watch for {failing.TotalSeconds:F0} s"
+        : null;
+
+    /// <summary>Why /readyz fails: not every informer has synced yet, or the instance is unhealthy; null while ready.</summary>
+    public string? ReadinessProblem => _informers.HasSynced ? HealthProblem : "informers not synced";
+
+    /// <summary>Why the operator loop ended on its own; null while it runs or after a requested stop.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Completes when the operator loop ends: after <see cref="StopAsync"/>, or on its own when it fails (see <see cref="Failure"/>).</summary>
+    public Task Completion => _running;
 
     /// <summary>Starts the HTTP endpoints and the operator loop; returns once the endpoints answer.</summary>
     public static async Task<OperatorInstance> StartAsync(
@@ -93,7 +117,8 @@ public sealed class OperatorInstance : IAsyncDisposable
         var instance = new OperatorInstance(options, configuration, loggerFactory ?? NullLoggerFactory.Instance);
         try
         {
-            instance._http = await HealthEndpoints.StartAsync(options.HttpEndpoint, () => instance.IsReady, instance.Metrics, cancellationToken).ConfigureAwait(false);
+            instance._http = await HealthEndpoints.StartAsync(
+                options.HttpEndpoint, () => instance.HealthProblem, () => instance.ReadinessProblem, instance.Metrics, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -156,6 +181,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         catch (Exception error)
         {
             _logger.LogCritical(error, "Operator loop failed");
+            Failure = error;
         }
         finally
         {

@@ -3,6 +3,8 @@ using System.Net;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>How one operator instance runs; built from flags and environment by <see cref="OperatorOptionsReader"/>.</summary>
@@ -35,8 +37,20 @@ public sealed record OperatorOptions
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
+    /// <summary>The least severe level logged.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
     /// <summary>The kubeconfig files in order of precedence (see <see cref="ClusterConnection"/>); none means the in-cluster service account.</summary>
     public IReadOnlyList<string> KubeconfigFiles { get; init; } = [];
+
+    /// <summary>
+    /// How long the informers may fail to list or watch (API server unreachable, watches refused) before /readyz and
+    /// /healthz fail: the liveness probe then restarts a process whose view of the cluster has stopped moving.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = DefaultStallTimeout;
+
+    /// <summary>Several retries at the informers' longest backoff (30 s): an API server restart or upgrade passes well within it.</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Lease timings; the defaults are controller-runtime's, tests shorten them.</summary>
     public TimeSpan LeaseDuration { get; init; } = LeaderElectionSettings.DefaultLeaseDuration;

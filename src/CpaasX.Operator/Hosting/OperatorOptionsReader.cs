@@ -6,6 +6,8 @@ using CpaasX.Operator.Api.Schema;
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Reconciliation;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static partial class OperatorOptionsReader
     public const string LeaseNamespaceVariable = "CPAASX_LEASE_NAMESPACE";
     public const string HttpAddressVariable = "CPAASX_HTTP_ADDRESS";
     public const string LogFormatVariable = "CPAASX_LOG_FORMAT";
+    public const string LogLevelVariable = "CPAASX_LOG_LEVEL";
 
     /// <summary>Set by the Deployment from the downward API: the operator's own namespace, where its Lease lives.</summary>
     public const string PodNamespaceVariable = "POD_NAMESPACE";
@@ -94,6 +97,17 @@ internal static partial class OperatorOptionsReader
             _ => throw Invalid("--log-format", LogFormatVariable, $"'{logFormatText}' is not json or text"),
         };
 
+        var logLevelText = Pick(flags.LogLevel, LogLevelVariable);
+        var logLevel = logLevelText switch
+        {
+            null => defaults.LogLevel,
+            "debug" => LogLevel.Debug,
+            "info" => LogLevel.Information,
+            "warning" => LogLevel.Warning,
+            "error" => LogLevel.Error,
+            _ => throw Invalid("--log-level", LogLevelVariable, $"'{logLevelText}' is not debug, info, warning or error"),
+        };
+
         return defaults with
         {
             Namespaces = [.. namespaces.Distinct(StringComparer.Ordinal)],
@@ -105,7 +119,8 @@ internal static partial class OperatorOptionsReader
             LeaseName = leaseName,
             HttpEndpoint = httpEndpoint,
             LogFormat = logFormat,
-            KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable)),
+            LogLevel = logLevel,
+            KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable)),
         };
     }
 

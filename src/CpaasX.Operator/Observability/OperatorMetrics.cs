@@ -24,6 +24,10 @@ public sealed class OperatorMetrics
             "cpaasx_api_requests_total", "Requests to the Kubernetes API by verb and HTTP status code.", "verb", "code");
         WritesSkipped = factory.CreateCounter(
             "cpaasx_writes_skipped_total", "Writes not made because the object already had the desired state (status, configmap).", "kind");
+        WritesRefused = factory.CreateCounter(
+            "cpaasx_writes_refused_total", "Writes the API refused with 400 or 422 (status, finalizer); each is logged and recorded as an Event on its object.", "kind");
+        DecodeErrors = factory.CreateCounter(
+            "cpaasx_decode_errors_total", "Objects (at a resourceVersion) that do not decode into the operator's model, by kind; each stays Ready=False, reason Undecodable.", "kind");
         RoutingConfigMapBytes = factory.CreateGauge(
             "cpaasx_routing_configmap_bytes", "Size of the routing table stored in the namespace's ConfigMap (routing.json or routing.json.gz).", "namespace");
         RoutingTableTooLarge = factory.CreateCounter(
@@ -44,6 +48,10 @@ public sealed class OperatorMetrics
     public Counter ApiRequests { get; }
 
     public Counter WritesSkipped { get; }
+
+    public Counter WritesRefused { get; }
+
+    public Counter DecodeErrors { get; }
 
     public Gauge RoutingConfigMapBytes { get; }
 

@@ -22,16 +22,19 @@ public sealed class ClusterInformers
     private readonly List<Func<CancellationToken, Task>> _runs = [];
     private readonly List<Func<bool>> _synced = [];
     private readonly List<Func<CancellationToken, Task>> _waits = [];
+    private readonly List<Func<TimeSpan>> _failing = [];
+    private readonly List<InformerStore<UndecodableObject>> _undecodable = [];
+    private readonly List<Action<Action<InformerEvent<UndecodableObject>>>> _undecodableSubscriptions = [];
 
     public ClusterInformers(ApiHttp api, IReadOnlyList<string> namespaces, ILoggerFactory loggerFactory)
     {
         var settings = new InformerSettings { Namespaces = namespaces };
-        Applications = Track(Custom<Application>(api, CustomResourceKinds.Application, settings, loggerFactory));
-        Entities = Track(Custom<Entity>(api, CustomResourceKinds.Entity, settings, loggerFactory));
-        Resources = Track(Custom<Resource>(api, CustomResourceKinds.Resource, settings, loggerFactory));
-        ResourceAssociations = Track(Custom<ResourceAssociation>(api, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
-        SenderStrategies = Track(Custom<SenderStrategy>(api, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
-        InboundConfigurations = Track(Custom<InboundConfiguration>(api, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
+        Applications = TrackCustom(Custom<Application>(api, CustomResourceKinds.Application, settings, loggerFactory));
+        Entities = TrackCustom(Custom<Entity>(api, CustomResourceKinds.Entity, settings, loggerFactory));
+        Resources = TrackCustom(Custom<Resource>(api, CustomResourceKinds.Resource, settings, loggerFactory));
+        ResourceAssociations = TrackCustom(Custom<ResourceAssociation>(api, CustomResourceKinds.ResourceAssociation, settings, loggerFactory));
+        SenderStrategies = TrackCustom(Custom<SenderStrategy>(api, CustomResourceKinds.SenderStrategy, settings, loggerFactory));
+        InboundConfigurations = TrackCustom(Custom<InboundConfiguration>(api, CustomResourceKinds.InboundConfiguration, settings, loggerFactory));
         RoutingConfigMaps = Track(new Informer<V1ConfigMap>(
             new ApiListWatchClient<V1ConfigMap>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options),
             settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
@@ -56,11 +59,14 @@ public sealed class ClusterInformers
     /// <summary>True once every informer has listed every watched namespace (what /readyz reports).</summary>
     public bool HasSynced => _synced.All(synced => synced());
 
+    /// <summary>How long the longest-failing informer has failed to list or watch without a success in between.</summary>
+    public TimeSpan FailingFor => _failing.Max(failing => failing());
+
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_runs.Select(run => run(cancellationToken)));
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(_waits.Select(wait => wait(cancellationToken)));
 
-    /// <summary>Every CPaaS X object of <paramref name="namespace"/> as the stores hold them now.</summary>
+    /// <summary>Every CPaaS X object of <paramref name="namespace"/> as the stores hold them now, those that do not decode included.</summary>
     public NamespaceSnapshot Snapshot(string @namespace) => new(
         @namespace,
         Applications.Store.List(@namespace),
@@ -68,7 +74,19 @@ public sealed class ClusterInformers
         Resources.Store.List(@namespace),
         ResourceAssociations.Store.List(@namespace),
         SenderStrategies.Store.List(@namespace),
-        InboundConfigurations.Store.List(@namespace));
+        InboundConfigurations.Store.List(@namespace))
+    {
+        Undecodable = [.. _undecodable.SelectMany(store => store.List(@namespace))],
+    };
+
+    /// <summary>Calls <paramref name="handler"/> after each change of the undecodable objects of any cpaasx.io kind.</summary>
+    public void AddUndecodableHandler(Action<InformerEvent<UndecodableObject>> handler)
+    {
+        foreach (var subscribe in _undecodableSubscriptions)
+        {
+            subscribe(handler);
+        }
+    }
 
     /// <summary>Adds <paramref name="informer"/> to those run, awaited and reported together, so none is left out of one of them.</summary>
     private Informer<T> Track<T>(Informer<T> informer)
@@ -77,7 +95,17 @@ public sealed class ClusterInformers
         _runs.Add(informer.RunAsync);
         _synced.Add(() => informer.HasSynced);
         _waits.Add(informer.WaitForSyncAsync);
+        _failing.Add(() => informer.FailingFor);
         return informer;
+    }
+
+    /// <summary>Tracks a cpaasx.io kind's informer, and its undecodable objects with those of the other kinds.</summary>
+    private Informer<T> TrackCustom<T>(Informer<T> informer)
+        where T : class, ICustomResource
+    {
+        _undecodable.Add(informer.Undecodable);
+        _undecodableSubscriptions.Add(informer.AddUndecodableHandler);
+        return Track(informer);
     }
 
     private static Informer<T> Custom<T>(ApiHttp api, CustomResourceKind kind, InformerSettings settings, ILoggerFactory loggerFactory)

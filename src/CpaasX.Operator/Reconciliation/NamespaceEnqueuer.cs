@@ -57,6 +57,7 @@ public sealed class NamespaceEnqueuer
         informers.SenderStrategies.AddHandler(change => Enqueue(change.Object));
         informers.InboundConfigurations.AddHandler(change => Enqueue(change.Object));
         informers.Resources.AddHandler(OnResource);
+        informers.AddUndecodableHandler(change => Add(ObjectKey.Of(change.Object).Namespace));
         informers.RoutingConfigMaps.AddHandler(change =>
         {
             if (change.Object.Metadata?.Name == configMapName)

@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using k8s;
 using k8s.Autorest;
@@ -12,8 +11,9 @@ using k8s.Models;
 namespace CpaasX.Operator.Runtime;
 
 /// <summary>
-/// Lists and watches one kind, decoding each list page and each watch line once, from UTF-8 straight into
-/// <typeparamref name="T"/> with the given JSON options. (KubernetesClient's API methods parse each answer into a JSON
+/// Lists and watches one kind, decoding each list item and each watch line once, from UTF-8 straight into
+/// <typeparamref name="T"/> with the given JSON options; an item that does not decode becomes an
+/// <see cref="UndecodableObject"/> and everything else flows. (KubernetesClient's API methods parse each answer into a JSON
 /// tree or text first, and its watch reads every line as text and parses it twice more: an informer decodes every
 /// object in the namespaces it watches, including the echo of each of the operator's own writes.)
 /// </summary>
@@ -32,11 +32,8 @@ public sealed class ApiListWatchClient<T>(
             using var response = await api.GetAsync(
                 UriOf(@namespace, ("limit", _settings.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector)),
                 cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var _ = body.ConfigureAwait(false);
-            var list = await JsonSerializer.DeserializeAsync<ObjectList>(body, options, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException($"The API answered the list of {resource.Plural} with null.");
-            return new ListPage<T>(list.Items ?? [], list.Metadata?.ResourceVersion ?? string.Empty, list.Metadata?.ContinueProperty);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return ReadPage(body);
         });
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
@@ -95,6 +92,54 @@ public sealed class ApiListWatchClient<T>(
         }
     }
 
+    /// <summary>
+    /// Reads a list answer item by item: an item that does not decode becomes an <see cref="UndecodableObject"/> and the
+    /// page goes on, so one bad object never fails the list of a whole kind.
+    /// </summary>
+    private ListPage<T> ReadPage(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        V1ListMeta? metadata = null;
+        List<T> items = [];
+        List<UndecodableObject> undecodable = [];
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"The API answered the list of {resource.Plural} with no JSON object.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                metadata = JsonSerializer.Deserialize<V1ListMeta>(ref reader, options);
+            }
+            else if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                var isArray = reader.TokenType == JsonTokenType.StartArray;
+                while (isArray && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (ItemDecoder.Decode<T>(ref reader, options, out var bad) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                    else if (bad is not null)
+                    {
+                        undecodable.Add(bad);
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new ListPage<T>(items, undecodable, metadata?.ResourceVersion ?? string.Empty, metadata?.ContinueProperty);
+    }
+
     /// <summary>The open watch; null when the API answers the request itself with 410 (the resourceVersion is too old).</summary>
     private async Task<HttpResponseMessage?> OpenWatchAsync(string relativeUri, CancellationToken cancellationToken)
     {
@@ -114,9 +159,4 @@ public sealed class ApiListWatchClient<T>(
             .Select(parameter => $"{parameter.Name}={Uri.EscapeDataString(parameter.Value!)}");
         return $"{resource.CollectionPath(@namespace)}?{string.Join('&', parameters)}";
     }
-
-    /// <summary>A list answer: its metadata (resourceVersion, continue) and its items.</summary>
-    private sealed record ObjectList(
-        [property: JsonPropertyName("metadata")] V1ListMeta? Metadata,
-        [property: JsonPropertyName("items")] List<T>? Items);
 }

@@ -81,6 +81,8 @@ public sealed class Controller<TKey>
     private async Task ProcessAsync(TKey key, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        // Every line logged during the reconcile, by any class, carries the controller and the key.
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["controller"] = _settings.Name, [_settings.KeyName] = key });
         ReconcileResult result;
         try
         {

@@ -5,22 +5,24 @@ namespace CpaasX.Operator.Runtime;
 
 /// <summary>
 /// One event of a watch: a changed object (ADDED, MODIFIED, DELETED with its last state), a BOOKMARK carrying
-/// only a resourceVersion, or an ERROR carrying the server's Status.
+/// only a resourceVersion, or an ERROR carrying the server's Status. An ADDED, MODIFIED or DELETED whose object does
+/// not decode carries its <see cref="UndecodableObject"/> instead of the object.
 /// </summary>
 public sealed record WatchEvent<T>
     where T : class
 {
-    private WatchEvent(WatchEventType type, T? obj, string? resourceVersion, V1Status? status)
+    private WatchEvent(WatchEventType type, T? obj, string? resourceVersion, V1Status? status, UndecodableObject? undecodable = null)
     {
         Type = type;
         Object = obj;
         ResourceVersion = resourceVersion;
         Status = status;
+        Undecodable = undecodable;
     }
 
     public WatchEventType Type { get; }
 
-    /// <summary>The object of ADDED, MODIFIED and DELETED; null for BOOKMARK and ERROR.</summary>
+    /// <summary>The object of ADDED, MODIFIED and DELETED; null for BOOKMARK and ERROR, and when it did not decode.</summary>
     public T? Object { get; }
 
     /// <summary>The resourceVersion of a BOOKMARK; null otherwise (changed objects carry their own).</summary>
@@ -29,12 +31,20 @@ public sealed record WatchEvent<T>
     /// <summary>The Status of an ERROR; null otherwise.</summary>
     public V1Status? Status { get; }
 
+    /// <summary>The stand-in of an ADDED, MODIFIED or DELETED object that did not decode; null otherwise.</summary>
+    public UndecodableObject? Undecodable { get; }
+
     /// <summary>True for the ERROR a server sends when the requested resourceVersion is no longer in its window (410 Gone).</summary>
     public bool IsExpired => Type == WatchEventType.Error && Status?.Code == StatusCodes.Gone;
 
     public static WatchEvent<T> Changed(WatchEventType type, T obj) =>
         type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted
             ? new(type, obj, null, null)
+            : throw new ArgumentOutOfRangeException(nameof(type), type, "Only ADDED, MODIFIED and DELETED carry an object.");
+
+    public static WatchEvent<T> Changed(WatchEventType type, UndecodableObject undecodable) =>
+        type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted
+            ? new(type, null, null, null, undecodable)
             : throw new ArgumentOutOfRangeException(nameof(type), type, "Only ADDED, MODIFIED and DELETED carry an object.");
 
     public static WatchEvent<T> Bookmark(string resourceVersion) => new(WatchEventType.Bookmark, null, resourceVersion, null);

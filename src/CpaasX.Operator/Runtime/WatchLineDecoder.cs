@@ -11,7 +11,9 @@ namespace CpaasX.Operator.Runtime;
 /// Decodes one line of a watch stream, <c>{"type":…,"object":…}</c>, from its UTF-8 bytes in one pass: the object is
 /// read straight into <typeparamref name="T"/>, a Status (ERROR) or a bookmark into what it is. Only when "object"
 /// comes before "type" (JSON does not fix the order; API servers write "type" first) is the object held as a JSON
-/// element until its type is known. A line that cannot be read becomes an ERROR event saying so.
+/// element until its type is known. An object that does not fit <typeparamref name="T"/> comes as its
+/// <see cref="UndecodableObject"/>, so the watch moves past it; a line that cannot be read at all becomes an ERROR
+/// event saying so.
 /// </summary>
 internal static class WatchLineDecoder
 {
@@ -71,10 +73,19 @@ internal static class WatchLineDecoder
         {
             "ERROR" => WatchEvent<T>.Error(JsonSerializer.Deserialize<V1Status>(ref reader, options) ?? throw new JsonException("The ERROR event has no Status.")),
             "BOOKMARK" => WatchEvent<T>.Bookmark(JsonSerializer.Deserialize<BookmarkObject>(ref reader, options)?.Metadata?.ResourceVersion ?? string.Empty),
-            _ => WatchEvent<T>.Changed(
+            _ => Changed<T>(
                 Enum.TryParse<WatchEventType>(type, ignoreCase: true, out var changed) ? changed : throw new JsonException($"Unknown watch event type \"{type}\"."),
-                JsonSerializer.Deserialize<T>(ref reader, options) ?? throw new JsonException($"The {type} event has no object.")),
+                ref reader,
+                options),
         };
+
+    private static WatchEvent<T> Changed<T>(WatchEventType type, ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : class
+    {
+        var obj = ItemDecoder.Decode<T>(ref reader, options, out var undecodable);
+        return undecodable is not null ? WatchEvent<T>.Changed(type, undecodable)
+            : WatchEvent<T>.Changed(type, obj ?? throw new JsonException($"The {type} event has no object."));
+    }
 
     private static void Expect(bool condition, string what)
     {

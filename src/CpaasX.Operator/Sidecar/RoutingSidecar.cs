@@ -33,8 +33,8 @@ public sealed class RoutingSidecar : IAsyncDisposable
         var metrics = new RoutingSidecarMetrics(routing);
         var endpoints = await HealthEndpoints.StartAsync(
             endpoint,
-            () => routing.Current is not null,
-            $"no routing table loaded from {routing.Path}",
+            () => null,
+            () => routing.Current is null ? $"no routing table loaded from {routing.Path}" : null,
             metrics.ExportAsync,
             app =>
             {

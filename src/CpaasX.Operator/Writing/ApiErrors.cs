@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using k8s.Autorest;
 
@@ -10,6 +12,23 @@ internal static class ApiErrors
     public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
 
     public static bool IsNotFound(Exception error) => StatusOf(error) == HttpStatusCode.NotFound;
+
+    /// <summary>A write the API refuses for what it carries (400 Bad Request, 422 Invalid): sending it again cannot help.</summary>
+    public static bool IsRefused(Exception error) => StatusOf(error) is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity;
+
+    /// <summary>The message of the Status the API answered with; its raw body when that is no Status.</summary>
+    public static string MessageOf(Exception error)
+    {
+        var body = (error as HttpOperationException)?.Response?.Content ?? error.Message;
+        try
+        {
+            return JsonNode.Parse(body)?["message"]?.GetValue<string>() ?? body;
+        }
+        catch (Exception parse) when (parse is JsonException or InvalidOperationException)
+        {
+            return body;
+        }
+    }
 
     /// <summary>A create refused because an object of that name exists (409 with reason AlreadyExists).</summary>
     public static bool IsAlreadyExists(Exception error) => Says(error, HttpStatusCode.Conflict, "AlreadyExists");

@@ -1,20 +1,33 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
+
+using k8s.Models;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
 /// Writes one compiled object's status (through the status subresource) and its in-use-protection finalizer, each
 /// only when it differs from what was observed, each with a resourceVersion as precondition so a stale view never
-/// overwrites a newer one (the API answers 409 instead).
+/// overwrites a newer one (the API answers 409 instead). A write the API refuses (400, 422) stays that object's problem:
+/// it is logged with the API's message, counted, recorded as a Warning Event on the object, and answered
+/// <see cref="WriteOutcome.Rejected"/> so that the namespace's other writes go on.
 /// </summary>
-public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
+public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, EventRecorder? events = null, ILogger? logger = null)
 {
+    /// <summary>The reason of the Event recorded on an object whose status or finalizer write the API refused.</summary>
+    public const string WriteRefusedReason = "WriteRefused";
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     private const string JsonContentType = "application/json";
     private const string MergePatchContentType = "application/merge-patch+json";
 
@@ -46,7 +59,7 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
             },
             ["status"] = desired,
         };
-        return await SendAsync(observed, HttpMethod.Put, "/status", body, JsonContentType, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(observed, HttpMethod.Put, "/status", body, JsonContentType, WriteKinds.Status, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,16 +87,42 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
                 ["finalizers"] = new JsonArray([.. wanted.Select(finalizer => JsonValue.Create(finalizer))]),
             },
         };
-        var (outcome, _) = await SendAsync(observed, HttpMethod.Patch, string.Empty, patch, MergePatchContentType, cancellationToken).ConfigureAwait(false);
+        var (outcome, _) = await SendAsync(observed, HttpMethod.Patch, string.Empty, patch, MergePatchContentType, WriteKinds.Finalizer, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Writes only the Ready condition of an object that does not decode (a merge patch of <c>status.conditions</c>, on
+    /// condition that it is still at its observed resourceVersion): the rest of its status cannot be read, so it stays.
+    /// </summary>
+    public async Task<WriteOutcome> WriteConditionAsync(CompiledUndecodable compiled, CancellationToken cancellationToken)
+    {
+        if (compiled.IsUnchanged)
+        {
+            metrics.WritesSkipped.WithLabels(WriteKinds.Status).Inc();
+            return WriteOutcome.Unchanged;
+        }
+
+        var target = ObjectReferences.ReferenceTo(compiled.Object);
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = target.ResourceVersion },
+            ["status"] = new JsonObject { ["conditions"] = new JsonArray(JsonSerializer.SerializeToNode(compiled.Ready, CpaasxJson.Options)) },
+        };
+        var (outcome, _) = await SendAsync(target, HttpMethod.Patch, "/status", patch, MergePatchContentType, WriteKinds.Status, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
     /// <summary>Sends one write to the object's URL (plus <paramref name="subresource"/>); of the answer only the new resourceVersion is read, the watch brings the object.</summary>
+    private Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
+        ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, string writeKind, CancellationToken cancellationToken) =>
+        SendAsync(ObjectReferences.ReferenceTo(observed, observed.Metadata.ResourceVersion), method, subresource, body, contentType, writeKind, cancellationToken);
+
     private async Task<(WriteOutcome Outcome, string? ResourceVersion)> SendAsync(
-        ICustomResource observed, HttpMethod method, string subresource, JsonObject body, string contentType, CancellationToken cancellationToken)
+        V1ObjectReference target, HttpMethod method, string subresource, JsonObject body, string contentType, string writeKind, CancellationToken cancellationToken)
     {
-        var collection = ObjectReferences.KindOf(observed).ApiResource.CollectionPath(observed.Metadata.NamespaceProperty);
-        var path = $"{collection}/{Uri.EscapeDataString(observed.Metadata.Name)}{subresource}";
+        var collection = ObjectReferences.KindOf(target.ApiVersion, target.Kind).ApiResource.CollectionPath(target.NamespaceProperty);
+        var path = $"{collection}/{Uri.EscapeDataString(target.Name)}{subresource}";
         try
         {
             using var response = await api.SendAsync(method, path, JsonSerializer.SerializeToUtf8Bytes(body), contentType, cancellationToken).ConfigureAwait(false);
@@ -94,11 +133,29 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics)
         }
         catch (Exception error) when (ApiErrors.IsConflict(error))
         {
-            return (WriteOutcome.Conflict, observed.Metadata.ResourceVersion);
+            return (WriteOutcome.Conflict, target.ResourceVersion);
         }
         catch (Exception error) when (ApiErrors.IsNotFound(error))
         {
-            return (WriteOutcome.Gone, observed.Metadata.ResourceVersion);
+            return (WriteOutcome.Gone, target.ResourceVersion);
+        }
+        catch (Exception error) when (ApiErrors.IsRefused(error))
+        {
+            await ReportRefusalAsync(target, writeKind, ApiErrors.MessageOf(error), cancellationToken).ConfigureAwait(false);
+            return (WriteOutcome.Rejected, target.ResourceVersion);
+        }
+    }
+
+    private async Task ReportRefusalAsync(V1ObjectReference target, string writeKind, string message, CancellationToken cancellationToken)
+    {
+        metrics.WritesRefused.WithLabels(writeKind).Inc();
+        _logger.LogWarning(
+            "The API refused the {WriteKind} write of {Kind} {Namespace}/{Name}: {Message}",
+            writeKind, target.Kind, target.NamespaceProperty, target.Name, message);
+        if (events is not null)
+        {
+            var planned = new PlannedEvent(PlannedEvent.Warning, WriteRefusedReason, $"The operator's {writeKind} write was refused by the API: {message}");
+            await events.RecordAsync(target, planned, cancellationToken).ConfigureAwait(false);
         }
     }
 }

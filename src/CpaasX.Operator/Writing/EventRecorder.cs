@@ -6,18 +6,59 @@ using Microsoft.Extensions.Logging;
 namespace CpaasX.Operator.Writing;
 
 /// <summary>
-/// Creates core/v1 Events on objects. Events are for people, not for correctness: a failed event is logged
-/// and never fails the reconcile that raised it.
+/// Creates core/v1 Events on objects, aggregated as client-go's recorder aggregates them: the same event again (same
+/// object, type, reason and message) increments the stored Event's <c>count</c> and <c>lastTimestamp</c> instead of
+/// creating another one. Events are for people, not for correctness: a failed event is logged and never fails the
+/// reconcile that raised it.
 /// </summary>
 public sealed class EventRecorder(IKubernetes client, string instance, TimeProvider time, ILogger logger)
 {
     /// <summary>The component named as the source of every event.</summary>
     public const string Component = "cpaasx-operator";
 
+    private readonly RecordedEvents _recorded = new(RecordedEvents.DefaultCapacity);
+
     public async Task RecordAsync(V1ObjectReference involved, PlannedEvent planned, CancellationToken cancellationToken)
     {
+        var key = RecordedEvents.KeyOf(involved, planned);
+        try
+        {
+            if (_recorded.Repeat(key) is { } repeated && await TryCountAgainAsync(involved, repeated, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var created = await client.CoreV1.CreateNamespacedEventAsync(NewEvent(involved, planned), involved.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            _recorded.Remember(key, new RecordedEvent(created.Metadata.Name, 1));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _recorded.Forget(key);
+            logger.LogWarning(error, "Could not record event {Reason} on {Kind} {Namespace}/{Name}", planned.Reason, involved.Kind, involved.NamespaceProperty, involved.Name);
+        }
+    }
+
+    /// <summary>Patches the stored Event's count; false when it is gone (expired, deleted), so a new one is created.</summary>
+    private async Task<bool> TryCountAgainAsync(V1ObjectReference involved, RecordedEvent repeated, CancellationToken cancellationToken)
+    {
+        var patch = new V1Patch(
+            new { count = repeated.Count, lastTimestamp = time.GetUtcNow().UtcDateTime },
+            V1Patch.PatchType.MergePatch);
+        try
+        {
+            await client.CoreV1.PatchNamespacedEventAsync(patch, repeated.Name, involved.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            return false;
+        }
+    }
+
+    private Corev1Event NewEvent(V1ObjectReference involved, PlannedEvent planned)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var body = new Corev1Event
+        return new Corev1Event
         {
             Metadata = new V1ObjectMeta
             {
@@ -36,13 +77,5 @@ public sealed class EventRecorder(IKubernetes client, string instance, TimeProvi
             LastTimestamp = now,
             Count = 1,
         };
-        try
-        {
-            await client.CoreV1.CreateNamespacedEventAsync(body, involved.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogWarning(error, "Could not record event {Reason} on {Kind} {Namespace}/{Name}", planned.Reason, involved.Kind, involved.NamespaceProperty, involved.Name);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 
+using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
 
@@ -12,7 +13,8 @@ namespace CpaasX.Operator.Writing;
 /// finalizers (objects in parallel, up to <see cref="MaxConcurrentWrites"/>); only what differs is written. Statuses
 /// and the table are what users and workloads wait on; a finalizer that comes a moment later leaves an object no less
 /// protected than one just created. A 409 on any write makes the namespace come back
-/// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped.
+/// (<see cref="ReconcileResult.Requeue"/>) after the other writes were tried; an object deleted meanwhile is skipped;
+/// a write the API refuses (400, 422) is that object's problem, reported on it, and the others are written.
 /// </summary>
 public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMapPublisher publisher, EventRecorder events)
 {
@@ -26,6 +28,8 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
     /// <summary>How often a namespace whose ConfigMap name is taken by an unmanaged ConfigMap is looked at again.</summary>
     public static readonly TimeSpan HeldRetryDelay = TimeSpan.FromMinutes(1);
 
+    private readonly ConcurrentDictionary<(string Kind, ObjectKey Key), string?> _refusedConditions = new();
+
     public async Task<ReconcileResult> ApplyAsync(CompileResult compiled, V1ConfigMap? observedConfigMap, CancellationToken cancellationToken)
     {
         var outcomes = new ConcurrentQueue<WriteOutcome>();
@@ -34,11 +38,16 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
         {
             var (outcome, resourceVersion) = await WriteStatusAsync(obj, token).ConfigureAwait(false);
             outcomes.Enqueue(outcome);
-            if (outcome is WriteOutcome.Written or WriteOutcome.Unchanged)
+            // A refused status leaves the object as observed: its in-use protection is still kept right.
+            if (outcome is WriteOutcome.Written or WriteOutcome.Unchanged or WriteOutcome.Rejected)
             {
                 written.Enqueue((obj, resourceVersion));
             }
         }, cancellationToken).ConfigureAwait(false);
+
+        await ForEachObjectAsync(compiled.Undecodable, async (undecodable, token) =>
+            outcomes.Enqueue(await WriteUndecodableAsync(undecodable, token).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
 
         outcomes.Enqueue(await publisher.PublishAsync(compiled.Namespace, compiled.Table, observedConfigMap, cancellationToken).ConfigureAwait(false));
 
@@ -68,6 +77,39 @@ public sealed class NamespaceWriter(CustomObjectWriter objects, RoutingConfigMap
         }
 
         return (outcome, resourceVersion);
+    }
+
+    /// <summary>
+    /// The Ready condition of an object that does not decode, and a Warning Event when it is first written or refused. A
+    /// condition the API refuses (its schema rejects the stored object as a whole) is not tried again until the object
+    /// changes: the Event and the metric already said it.
+    /// </summary>
+    private async Task<WriteOutcome> WriteUndecodableAsync(CompiledUndecodable compiled, CancellationToken cancellationToken)
+    {
+        var key = (compiled.Object.Kind, ObjectKey.Of(compiled.Object));
+        var resourceVersion = compiled.Object.Metadata.ResourceVersion;
+        if (!compiled.IsUnchanged && _refusedConditions.TryGetValue(key, out var refusedAt) && refusedAt == resourceVersion)
+        {
+            return WriteOutcome.Rejected;
+        }
+
+        var outcome = await objects.WriteConditionAsync(compiled, cancellationToken).ConfigureAwait(false);
+        if (outcome is WriteOutcome.Written or WriteOutcome.Rejected)
+        {
+            var planned = new PlannedEvent(PlannedEvent.Warning, ConditionReasons.Undecodable, compiled.Ready.Message);
+            await events.RecordAsync(ObjectReferences.ReferenceTo(compiled.Object), planned, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome == WriteOutcome.Rejected)
+        {
+            _refusedConditions[key] = resourceVersion;
+        }
+        else
+        {
+            _refusedConditions.TryRemove(key, out _);
+        }
+
+        return outcome;
     }
 
     private static ReconcileResult ResultOf(IReadOnlyCollection<WriteOutcome> outcomes) =>

@@ -18,6 +18,9 @@ public enum WriteOutcome
     /// <summary>Not written because an object we do not manage holds the place (a ConfigMap without our label); retried later.</summary>
     Held,
 
-    /// <summary>Not written because the content cannot be stored (a routing table too large); nothing to retry until the objects change.</summary>
+    /// <summary>
+    /// Not written because the content cannot be stored (a routing table too large, a write the API refuses with 400 or
+    /// 422); nothing to retry until the objects change.
+    /// </summary>
     Rejected,
 }

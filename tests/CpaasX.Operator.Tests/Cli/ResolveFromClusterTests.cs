@@ -101,17 +101,26 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
         Assert.Contains("No cluster", error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Exactly_one_of_routing_and_namespace_is_required(bool both)
+    [Fact]
+    public async Task Routing_and_namespace_together_are_a_usage_error()
     {
-        string[] source = both ? ["--routing", "routing.json", "--namespace", Namespace] : [];
-
-        var (exitCode, _, error) = await RunAsync(["outbound", .. source, "--application", "x", "--channel", "SMS", "--to", "+13125550000"]);
+        var (exitCode, _, error) = await RunAsync("outbound", "--routing", "routing.json", "--namespace", Namespace, "--application", "x", "--channel", "SMS", "--to", "+13125550000");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("exactly one of --routing FILE and --namespace NS", error, StringComparison.Ordinal);
+        Assert.Contains("--routing FILE or --namespace NS, not both", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_routing_or_namespace_the_context_namespace_is_read_as_kubectl_does()
+    {
+        await _publisher.PublishAsync(Namespace, Table(), null, CancellationToken.None);
+        var kubectl = await Install.ExternalCommand.RunAsync("kubectl", ["config", "set-context", "--current", "--namespace", Namespace, "--kubeconfig", _kubeconfig], _directory.FullName);
+        Assert.True(kubectl.ExitCode == 0, kubectl.Describe());
+
+        var (exitCode, output, error) = await RunAsync("outbound", "--kubeconfig", _kubeconfig, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("+12015550101", JsonDocument.Parse(output).RootElement.GetProperty("sender").GetString());
     }
 
     private static RoutingTable Table() => new RoutingTableBuilder(Namespace)

@@ -101,6 +101,17 @@ public sealed class RbacProofTests : IAsyncLifetime
             async () => (await _cluster.EventsAsync("unmanaged")).Any(recorded => recorded.Reason == RoutingConfigMapPublisher.NotManagedReason),
             "the unlabelled ConfigMap was found and left alone");
 
+        // Another reconcile of that namespace meets the unlabelled ConfigMap again: the same event is counted, not repeated.
+        await _kubectl.Ok("apply -f -", """
+            apiVersion: cpaasx.io/v1alpha1
+            kind: Application
+            metadata: {name: lonely-too, namespace: unmanaged}
+            spec: {applicationName: Lonely too}
+            """);
+        await OperatorCluster.EventuallyAsync(
+            async () => (await _cluster.EventsAsync("unmanaged")).Any(recorded => recorded.Reason == RoutingConfigMapPublisher.NotManagedReason && recorded.Count > 1),
+            "the repeated event was counted on the first one");
+
         // A namespace emptied of cpaasx.io objects loses its ConfigMap.
         await _kubectl.Ok("delete cpaasx --all -n notify-saas --wait=false");
         await OperatorCluster.EventuallyAsync(async () => await _cluster.GetConfigMapAsync("notify-saas") is null, "the emptied namespace lost its ConfigMap");

@@ -3,7 +3,7 @@ using CpaasX.Operator.Hosting;
 
 namespace CpaasX.Operator.Tests.Hosting;
 
-/// <summary>Which kubeconfig a command uses: the flag, else the KUBECONFIG path list, else in-cluster.</summary>
+/// <summary>Which kubeconfig a command uses: the flag, else the KUBECONFIG path list, else ~/.kube/config, else in-cluster.</summary>
 public sealed class ClusterConnectionTests : IDisposable
 {
     private static readonly char Separator = Path.PathSeparator;
@@ -16,16 +16,43 @@ public sealed class ClusterConnectionTests : IDisposable
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void An_unset_or_empty_variable_without_the_flag_means_in_cluster(string? variable)
+    public void An_unset_or_empty_variable_without_the_flag_or_a_home_kubeconfig_means_in_cluster(string? variable)
     {
-        Assert.Empty(ClusterConnection.KubeconfigFiles(null, variable));
-        Assert.Empty(ClusterConnection.KubeconfigFiles("", variable));
+        Assert.Empty(ClusterConnection.KubeconfigFiles(null, variable, null));
+        Assert.Empty(ClusterConnection.KubeconfigFiles("", variable, _directory.FullName));
+    }
+
+    [Fact]
+    public void Without_flag_and_variable_the_home_kubeconfig_is_read_as_kubectl_does()
+    {
+        var home = Directory.CreateDirectory(Path.Combine(_directory.FullName, "home", ".kube")).Parent!.FullName;
+        var defaultFile = Write(Path.Combine("home", ".kube", "config"), "https://home.example:6443");
+
+        Assert.Equal([defaultFile], ClusterConnection.KubeconfigFiles(null, " ", home));
+        Assert.Equal(["listed"], ClusterConnection.KubeconfigFiles(null, "listed", home));
+        Assert.Equal(["flag.kubeconfig"], ClusterConnection.KubeconfigFiles("flag.kubeconfig", null, home));
+    }
+
+    [Fact]
+    public void A_named_context_is_used_instead_of_the_current_one_with_its_namespace()
+    {
+        var path = Write("two-contexts", "https://current.example:6443");
+        File.AppendAllText(path, Environment.NewLine + """
+            - name: other
+              context:
+                cluster: two-contexts
+                user: two-contexts
+                namespace: shop
+            """);
+
+        Assert.Null(ClusterConnection.Configure([path]).Namespace);
+        Assert.Equal("shop", ClusterConnection.Configure([path], "other").Namespace);
     }
 
     [Fact]
     public void The_variable_is_a_path_list_without_empty_entries_or_repeats()
     {
-        var files = ClusterConnection.KubeconfigFiles(null, $"first{Separator}{Separator} second {Separator}first");
+        var files = ClusterConnection.KubeconfigFiles(null, $"first{Separator}{Separator} second {Separator}first", null);
 
         Assert.Equal(["first", "second"], files);
     }
@@ -33,7 +60,7 @@ public sealed class ClusterConnectionTests : IDisposable
     [Fact]
     public void The_flag_wins_over_the_variable_and_is_one_file()
     {
-        Assert.Equal(["flag.kubeconfig"], ClusterConnection.KubeconfigFiles("flag.kubeconfig", $"first{Separator}second"));
+        Assert.Equal(["flag.kubeconfig"], ClusterConnection.KubeconfigFiles("flag.kubeconfig", $"first{Separator}second", null));
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net;
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Tests.Hosting;
 
 public sealed class OperatorOptionsReaderTests
@@ -23,6 +25,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("cpaasx-operator", options.LeaseName);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 8080), options.HttpEndpoint);
         Assert.Equal(LogFormat.Text, options.LogFormat);
+        Assert.Equal(LogLevel.Information, options.LogLevel);
         Assert.Empty(options.KubeconfigFiles);
     }
 
@@ -39,11 +42,12 @@ public sealed class OperatorOptionsReaderTests
             ["POD_NAMESPACE"] = "cpaasx-system",
             ["CPAASX_HTTP_ADDRESS"] = "0.0.0.0:8080",
             ["CPAASX_LOG_FORMAT"] = "json",
+            ["CPAASX_LOG_LEVEL"] = "error",
             ["KUBECONFIG"] = "/env/kubeconfig",
         };
 
         var options = OperatorOptionsReader.Read(
-            new OperatorFlags { ConfigMapName = "routing-from-flag", Workers = "3", HttpAddress = "127.0.0.1:0", Kubeconfig = "flag.kubeconfig" },
+            new OperatorFlags { ConfigMapName = "routing-from-flag", Workers = "3", HttpAddress = "127.0.0.1:0", LogLevel = "debug", Kubeconfig = "flag.kubeconfig" },
             environment.GetValueOrDefault);
 
         Assert.Equal(["shop", "helpdesk"], options.Namespaces);
@@ -54,6 +58,7 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("cpaasx-system", options.LeaseNamespace);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), options.HttpEndpoint);
         Assert.Equal(LogFormat.Json, options.LogFormat);
+        Assert.Equal(LogLevel.Debug, options.LogLevel);
         Assert.Equal(["flag.kubeconfig"], options.KubeconfigFiles);
     }
 
@@ -109,6 +114,7 @@ public sealed class OperatorOptionsReaderTests
     [InlineData("--http-address", "localhost:8080")]
     [InlineData("--http-address", "127.0.0.1:99999")]
     [InlineData("--log-format", "xml")]
+    [InlineData("--log-level", "verbose")]
     [InlineData("--configmap-name", "Routing_Table")]
     [InlineData("--namespaces", "shop,Not A Namespace")]
     [InlineData("--lease-name", "-lease")]
@@ -121,6 +127,7 @@ public sealed class OperatorOptionsReaderTests
             "--leader-elect" => new OperatorFlags { LeaderElect = value },
             "--http-address" => new OperatorFlags { HttpAddress = value },
             "--log-format" => new OperatorFlags { LogFormat = value },
+            "--log-level" => new OperatorFlags { LogLevel = value },
             "--configmap-name" => new OperatorFlags { ConfigMapName = value },
             "--namespaces" => new OperatorFlags { Namespaces = value },
             _ => new OperatorFlags { LeaseName = value },

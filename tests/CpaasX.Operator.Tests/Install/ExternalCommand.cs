@@ -5,7 +5,8 @@ namespace CpaasX.Operator.Tests.Install;
 /// <summary>Runs a tool found on PATH (kubectl, dotnet) and captures what it printed.</summary>
 public static class ExternalCommand
 {
-    public static async Task<ExternalCommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    /// <param name="environment">Variables set (or, with a null value, removed) for the tool, over this process's own.</param>
+    public static async Task<ExternalCommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -17,6 +18,11 @@ public static class ExternalCommand
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");

@@ -35,6 +35,23 @@ public sealed class RbacPolicy
         return new RbacPolicy(grants);
     }
 
+    /// <summary>
+    /// What the manifest adds to a built-in aggregated ClusterRole (<c>admin</c>, <c>edit</c>, <c>view</c>): the rules
+    /// of every ClusterRole labelled <c>rbac.authorization.k8s.io/aggregate-to-NAME: "true"</c>, as Kubernetes'
+    /// ClusterRole aggregation controller copies them into the built-in role.
+    /// </summary>
+    public static RbacPolicy AggregatedInto(IEnumerable<ManifestObject> objects, string builtInRole)
+    {
+        var label = $"rbac.authorization.k8s.io/aggregate-to-{builtInRole}";
+        var grants =
+            from role in objects
+            where role.Kind == "ClusterRole" && role.Scalar("metadata", "labels", label) == "true"
+            from rule in role.Sequence("rules")
+            from grant in Flatten(rule, null, $"ClusterRole {role.Name}")
+            select grant;
+        return new RbacPolicy(grants.ToList());
+    }
+
     public bool Allows(RbacRequest request) => Grants.Any(grant => grant.Allows(request));
 
     /// <summary>The grants that none of <paramref name="requests"/> needed.</summary>

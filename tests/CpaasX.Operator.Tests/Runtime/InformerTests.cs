@@ -14,6 +14,7 @@ public sealed class InformerTests : IAsyncDisposable
 
     private readonly ScriptedListWatchClient _api = new();
     private readonly ConcurrentQueue<string> _notifications = new();
+    private readonly ConcurrentQueue<string> _undecodableNotifications = new();
     private readonly CancellationTokenSource _stop = new();
     private Informer<V1ConfigMap> _informer = null!;
     private Task _run = Task.CompletedTask;
@@ -44,6 +45,43 @@ public sealed class InformerTests : IAsyncDisposable
         Assert.Equal("12", _informer.Store.Get(new ObjectKey("ns", "a"))?.Metadata.ResourceVersion);
         Assert.Null(_informer.Store.Get(new ObjectKey("ns", "b")));
         Assert.Equal(1, _informer.Store.Count);
+    }
+
+    [Fact]
+    public async Task An_object_that_stops_decoding_leaves_the_store_for_the_undecodable_ones_and_comes_back_when_fixed()
+    {
+        _api.EnqueueList(null, "10", ConfigMap("ns", "a", "3"));
+        _api.EnqueueWatch(null, new WatchScript(
+        [
+            WatchEvent<V1ConfigMap>.Changed(WatchEventType.Modified, Undecodable("ns", "a", "11")),
+            WatchEvent<V1ConfigMap>.Changed(WatchEventType.Modified, ConfigMap("ns", "a", "12")),
+        ]));
+        Start(NoRetryDelay);
+
+        await _api.NextWatchCallAsync(null);
+        Assert.Equal("12", (await _api.NextWatchCallAsync(null)).ResourceVersion);
+
+        Assert.Equal(["ADDED ns/a@3", "DELETED ns/a@3", "ADDED ns/a@12"], _notifications);
+        Assert.Equal(["ADDED ns/a@11", "DELETED ns/a@11"], _undecodableNotifications);
+        Assert.Equal("12", _informer.Store.Get(new ObjectKey("ns", "a"))?.Metadata.ResourceVersion);
+        Assert.Equal(0, _informer.Undecodable.Count);
+    }
+
+    [Fact]
+    public async Task A_relist_replaces_the_undecodable_objects_of_its_scope()
+    {
+        _api.EnqueueList(null, "10", ConfigMap("ns", "a", "3"));
+        _api.EnqueueWatch(null, new WatchScript([WatchEvent<V1ConfigMap>.Changed(WatchEventType.Added, Undecodable("ns", "b", "11"))]));
+        Start(NoRetryDelay);
+        await _api.NextWatchCallAsync(null);
+        await _api.NextWatchCallAsync(null);
+        Assert.Equal(1, _informer.Undecodable.Count);
+        _api.EnqueueWatch(null, new WatchScript([WatchEvent<V1ConfigMap>.Error(new V1Status { Code = StatusCodes.Gone })]));
+        _api.EnqueueList(null, "20", ConfigMap("ns", "a", "3"));
+
+        await _api.NextWatchCallAsync(null);
+
+        Assert.Null(_informer.Undecodable.Get(new ObjectKey("ns", "b")));
     }
 
     [Fact]
@@ -162,6 +200,7 @@ public sealed class InformerTests : IAsyncDisposable
         _informer = new Informer<V1ConfigMap>(_api, NoRetryDelay);
         _informer.AddHandler(_ => throw new InvalidOperationException("handler bug"));
         _informer.AddHandler(Record);
+        _informer.AddUndecodableHandler(change => _undecodableNotifications.Enqueue(Describe(change)));
         _run = _informer.RunAsync(_stop.Token);
 
         await _api.NextWatchCallAsync(null);
@@ -174,13 +213,20 @@ public sealed class InformerTests : IAsyncDisposable
     {
         _informer = new Informer<V1ConfigMap>(_api, settings);
         _informer.AddHandler(Record);
+        _informer.AddUndecodableHandler(change => _undecodableNotifications.Enqueue(Describe(change)));
         _run = _informer.RunAsync(_stop.Token);
     }
 
-    private void Record(InformerEvent<V1ConfigMap> change) =>
-        _notifications.Enqueue($"{change.Type.ToString().ToUpperInvariant()} {ObjectKey.Of(change.Object)}@{change.Object.Metadata.ResourceVersion}");
+    private void Record(InformerEvent<V1ConfigMap> change) => _notifications.Enqueue(Describe(change));
+
+    private static string Describe<TObject>(InformerEvent<TObject> change)
+        where TObject : IKubernetesObject<V1ObjectMeta> =>
+        $"{change.Type.ToString().ToUpperInvariant()} {ObjectKey.Of(change.Object)}@{change.Object.Metadata.ResourceVersion}";
 
     private static V1Status Expired() => new() { Code = 410, Reason = "Expired", Message = "too old resource version: 10 (15)" };
+
+    private static UndecodableObject Undecodable(string @namespace, string name, string resourceVersion) =>
+        new("v1", "ConfigMap", new V1ObjectMeta { NamespaceProperty = @namespace, Name = name, ResourceVersion = resourceVersion }, "$.data", "7", "not a string map", null);
 
     private static V1ConfigMap ConfigMap(string @namespace, string name, string resourceVersion) =>
         new() { Metadata = new V1ObjectMeta { NamespaceProperty = @namespace, Name = name, ResourceVersion = resourceVersion } };

@@ -14,15 +14,16 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
     private const string Namespace = "shop";
     private OperatorCluster _cluster = null!;
     private NamespaceWriter _writer = null!;
+    private OperatorMetrics _metrics = null!;
 
     public async Task InitializeAsync()
     {
         _cluster = await OperatorCluster.StartAsync();
         await _cluster.CreateNamespaceAsync(Namespace);
-        var metrics = new OperatorMetrics();
+        var metrics = _metrics = new OperatorMetrics();
         var events = new EventRecorder(_cluster.Client, "test", TimeProvider.System, NullLogger.Instance);
         _writer = new NamespaceWriter(
-            new CustomObjectWriter(new ApiHttp(_cluster.Client), metrics),
+            new CustomObjectWriter(new ApiHttp(_cluster.Client), metrics, events),
             new RoutingConfigMapPublisher(_cluster.Client, "cpaasx-routing", metrics, events, NullLogger.Instance),
             events);
     }
@@ -111,6 +112,30 @@ public sealed class NamespaceWriterTests : IAsyncLifetime
 
         // No event for the transition that did not land.
         Assert.DoesNotContain(await _cluster.EventsAsync(Namespace), recorded => recorded.Type == "Warning");
+    }
+
+    [Fact]
+    public async Task A_refused_status_is_reported_on_its_object_and_the_other_statuses_the_ConfigMap_and_the_finalizers_are_written()
+    {
+        var refused = await CreateApplicationAsync("checkout");
+        var other = await CreateApplicationAsync("billing");
+        _cluster.Server.Faults.FailNextWrites("applications/status", 1, 422);
+
+        var result = await _writer.ApplyAsync(
+            Compiled(new CompiledObject(refused, ReadyStatus(), KeepsFinalizer: true, []), new CompiledObject(other, ReadyStatus(), KeepsFinalizer: true, [])),
+            null,
+            CancellationToken.None);
+
+        Assert.Same(ReconcileResult.Done, result);
+        var stored = new[] { (await _cluster.GetAsync<Application>(Namespace, "checkout"))!, (await _cluster.GetAsync<Application>(Namespace, "billing"))! };
+        Assert.Single(stored, app => app.Status is null);
+        Assert.Single(stored, app => StatusEquality.AreEqual(ReadyStatus(), app.Status));
+        Assert.All(stored, app => Assert.Contains(InUseProtection.Finalizer, app.Metadata.Finalizers));
+        Assert.NotNull(await _cluster.GetConfigMapAsync(Namespace));
+        var warning = Assert.Single(await _cluster.EventsAsync(Namespace), recorded => recorded.Reason == CustomObjectWriter.WriteRefusedReason);
+        Assert.Equal(stored.Single(app => app.Status is null).Metadata.Name, warning.InvolvedObject.Name);
+        Assert.Contains("injected fault", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _metrics.WritesRefused.WithLabels(WriteKinds.Status).Value);
     }
 
     [Fact]

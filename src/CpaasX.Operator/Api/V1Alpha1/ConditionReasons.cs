@@ -13,7 +13,10 @@ public static class ConditionReasons
     public const string NoSenders = "NoSenders";
     public const string DefaultNotAllowedOnSharedNumber = "DefaultNotAllowedOnSharedNumber";
 
+    /// <summary>The stored object does not decode into the operator's model (e.g. a value a newer version wrote).</summary>
+    public const string Undecodable = "Undecodable";
+
     /// <summary>The reasons above as one list for the CRD description.</summary>
     public const string DescriptionList = Resolved + ", " + Invalid + ", " + ReferenceNotFound + ", " + Incompatible + ", "
-        + Duplicate + ", " + Conflict + ", " + InUse + ", " + NoSenders + ", " + DefaultNotAllowedOnSharedNumber;
+        + Duplicate + ", " + Conflict + ", " + InUse + ", " + NoSenders + ", " + DefaultNotAllowedOnSharedNumber + ", " + Undecodable;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 using CpaasX.Operator.Api.Schema;
 
@@ -10,7 +11,11 @@ public sealed record ResourceStatus : CustomResourceStatus
     [Description("The resource's normalized value: the number, short code@country, sender, domain, CHANNEL:senderId or configurationId. Duplicates across the cluster are found by it.")]
     public string? Value { get; init; }
 
-    [Description("The ResourceAssociations that use this resource, sorted by name.")]
+    [Description("How many ResourceAssociations use this resource.")]
+    public int? AssociationCount { get; init; }
+
+    [Description("The ResourceAssociations that use this resource, sorted by name; the first ones when there are more (see associationCount).")]
     [ListKind(ListKindAttribute.Map, "name")]
+    [Length(0, AssociationList.MaxListed)]
     public IReadOnlyList<AssociationSummary>? Associations { get; init; }
 }
