@@ -13,6 +13,7 @@ internal static class LoadScenarios
         ["operator-load"] = OperatorLoad.RunAsync,
         ["routing-cache"] = RoutingCacheLoad.RunAsync,
         ["routing-shards"] = RoutingShardLoad.RunAsync,
+        ["sidecar-load"] = SidecarLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>

@@ -27,7 +27,7 @@ internal sealed class OperatorProcess : IDisposable
     /// <param name="arguments">More flags for <c>run</c> (e.g. <c>--settle-delay 100ms</c>).</param>
     public static OperatorProcess Start(string kubeconfig, params string[] arguments)
     {
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -55,8 +55,7 @@ internal sealed class OperatorProcess : IDisposable
         return new OperatorProcess(process, port, errors);
     }
 
-    public long PeakRssMegabytes() =>
-        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    public long PeakRssMegabytes() => ChildProcesses.PeakRssMegabytes(_process);
 
     /// <summary>CPU time the operator has used so far (user and system).</summary>
     public TimeSpan CpuTime()
@@ -121,12 +120,5 @@ internal sealed class OperatorProcess : IDisposable
 
             await Task.Delay(PollInterval);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,6 +7,7 @@ var root = new RootCommand("CpaasX.Operator: a CPaaS X messaging set-up declared
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
+root.Subcommands.Add(RoutingSidecarCommand.Create());
 root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());

@@ -17,7 +17,7 @@ public sealed class InboundRuleTests
     private static readonly Channel[] SmsAndMms = [Channel.Sms, Channel.Mms];
     private static readonly InboundRequest SmsToNewJersey = new(NewJersey.Value, Channel.Sms, "hello there");
 
-    private static readonly Dictionary<string, InboundCase> Cases = new InboundCase[]
+    internal static readonly Dictionary<string, InboundCase> Cases = new InboundCase[]
     {
         new(
             "KeywordIsFirstWordMatchedCaseInsensitively",

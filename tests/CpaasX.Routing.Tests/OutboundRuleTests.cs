@@ -18,7 +18,7 @@ public sealed class OutboundRuleTests
 
     private static readonly OutboundRequest AppAcmeToChicago = new(App, Acme, Channel.Sms, ChicagoDestination);
 
-    private static readonly Dictionary<string, OutboundCase> Cases = new OutboundCase[]
+    internal static readonly Dictionary<string, OutboundCase> Cases = new OutboundCase[]
     {
         new(
             "ExplicitSenderWinsOverPoolAndStrategy",

@@ -139,7 +139,7 @@ public sealed class RoutingTableJsonTests
 
         Assert.Contains("is missing", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(missing.Path)).Message, StringComparison.Ordinal);
         Assert.Contains("more than one", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(mixed.Path)).Message, StringComparison.Ordinal);
-        Assert.Contains("no routing table", Assert.Throws<InvalidDataException>(() => RoutingTableJson.Load(empty.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("no routing table", Assert.Throws<FileNotFoundException>(() => RoutingTableJson.Load(empty.Path)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

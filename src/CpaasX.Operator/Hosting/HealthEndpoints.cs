@@ -16,7 +16,7 @@ namespace CpaasX.Operator.Hosting;
 /// <summary>
 /// The operator's HTTP port: <c>/healthz</c> (200 unless the operator is stuck), <c>/readyz</c> (200 while every
 /// informer has synced and is not stuck) and <c>/metrics</c> (Prometheus text of this instance's registry). Each probe
-/// answers 503 with the problem as its text.
+/// answers 503 with the problem as its text. The routing sidecar serves the same three, with its API beside them.
 /// </summary>
 public sealed class HealthEndpoints : IAsyncDisposable
 {
@@ -33,8 +33,21 @@ public sealed class HealthEndpoints : IAsyncDisposable
 
     /// <param name="healthProblem">Why the process is unhealthy; null while it is healthy.</param>
     /// <param name="readinessProblem">Why the process is not ready; null while it is ready.</param>
+    public static Task<HealthEndpoints> StartAsync(
+        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, OperatorMetrics metrics, CancellationToken cancellationToken) =>
+        StartAsync(endpoint, healthProblem, readinessProblem, metrics.ExportAsync, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// The three endpoints on <paramref name="endpoint"/>, <paramref name="exportMetrics"/> writing /metrics, plus the
+    /// routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
+    /// </summary>
     public static async Task<HealthEndpoints> StartAsync(
-        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, OperatorMetrics metrics, CancellationToken cancellationToken)
+        IPEndPoint endpoint,
+        Func<string?> healthProblem,
+        Func<string?> readinessProblem,
+        Func<Stream, CancellationToken, Task> exportMetrics,
+        Action<WebApplication> mapRoutes,
+        CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,8 +58,9 @@ public sealed class HealthEndpoints : IAsyncDisposable
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await metrics.ExportAsync(context.Response.Body, context.RequestAborted);
+            await exportMetrics(context.Response.Body, context.RequestAborted);
         });
+        mapRoutes(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         // A wildcard listen address is reached through loopback from this machine.

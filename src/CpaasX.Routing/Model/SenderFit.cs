@@ -4,7 +4,7 @@ namespace CpaasX.Routing.Model;
 /// Which Resources a channel takes as an explicit sender, the platform's first outbound option (no association needed):
 /// SMS a NUMBER with SMS of any country and type, or an ALPHA; MMS a NUMBER with MMS; VOICE a NUMBER with VOICE; EMAIL a
 /// DOMAIN; WHATSAPP, VIBER, RCS a CHAT_APP of that channel; WEBRTC a WEBRTC_PUSH. The US/CA long-code rule limits
-/// associations only. <paramref name="capabilities"/> are a NUMBER's capabilities or a CHAT_APP's channel.
+/// associations only. The capabilities passed are a NUMBER's capabilities or a CHAT_APP's channel.
 /// </summary>
 public static class SenderFit
 {

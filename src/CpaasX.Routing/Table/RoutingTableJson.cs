@@ -120,9 +120,10 @@ public static class RoutingTableJson
     /// <summary>
     /// Loads a routing table from <paramref name="path"/>: a <c>routing.json</c> or <c>routing.json.gz</c> file, or a
     /// directory where the routing ConfigMap is mounted (with its shards, if the table is sharded; see
-    /// <see cref="RoutingTableFiles"/>). Throws <see cref="InvalidDataException"/> when the directory holds no
-    /// table, more than one, or shards that do not make the table their index names (a torn or mixed set).
+    /// <see cref="RoutingTableFiles"/>). Throws <see cref="FileNotFoundException"/> when the directory holds no table
+    /// yet, and <see cref="InvalidDataException"/> when it holds more than one or shards that do not make the table
+    /// their index names (a torn or mixed set).
     /// </summary>
     public static RoutingTable Load(string path) =>
-        Directory.Exists(path) ? RoutingTableDirectory.Load(path) : Deserialize(File.ReadAllBytes(path));
+        Directory.Exists(path) ? MountedTableReader.Load(path) : Deserialize(File.ReadAllBytes(path));
 }

@@ -102,7 +102,7 @@ public sealed class SampleCompileTests
 
     private static RoutingResolver Resolver(string set) => new(CompileSet(set).Table);
 
-    private static CompileResult CompileSet(string set)
+    internal static CompileResult CompileSet(string set)
     {
         List<ICustomResource> objects = [.. ManifestReader.ReadPath(RepositoryRoot.Combine("config", "samples", set))
             .Select(document => document.Resource)

@@ -5,7 +5,7 @@ namespace CpaasX.Routing.Table;
 /// writes a new version of a volume into a fresh folder and swaps the <c>..data</c> link to it: the link is resolved
 /// once, so every file comes from the same version even if a swap happens while reading.
 /// </summary>
-internal static class RoutingTableDirectory
+internal static class MountedTableReader
 {
     private const string KubeletDataLink = "..data";
 
@@ -19,8 +19,10 @@ internal static class RoutingTableDirectory
             [RoutingTableFiles.Index] => RoutingTableIndex.Parse(File.ReadAllBytes(Path.Combine(root, RoutingTableFiles.Index)))
                 .Assemble(shard => ReadShard(root, shard)),
             [var single] => RoutingTableJson.Deserialize(File.ReadAllBytes(Path.Combine(root, single))),
-            [] => throw new InvalidDataException(
-                $"{directory} holds no routing table ({RoutingTableFiles.Json}, {RoutingTableFiles.Gzip} or {RoutingTableFiles.Index})."),
+            // No table is a missing file (the operator has not published yet), not a broken one.
+            [] => throw new FileNotFoundException(
+                $"{directory} holds no routing table ({RoutingTableFiles.Json}, {RoutingTableFiles.Gzip} or {RoutingTableFiles.Index}).",
+                Path.Combine(directory, RoutingTableFiles.Json)),
             _ => throw new InvalidDataException($"{directory} holds more than one routing table ({string.Join(", ", present)}): a mixed set."),
         };
     }

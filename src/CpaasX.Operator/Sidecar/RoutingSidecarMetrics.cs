@@ -1,0 +1,62 @@
+using CpaasX.Routing.Mounted;
+
+using Prometheus;
+
+namespace CpaasX.Operator.Sidecar;
+
+/// <summary>
+/// The routing sidecar's Prometheus metrics, on a registry of its own: requests by direction and result, the table in
+/// use as an info metric labelled with its hash, and the holder's reload failures (read from it at each scrape).
+/// </summary>
+public sealed class RoutingSidecarMetrics
+{
+    public const string Routed = "routed";
+    public const string NotRouted = "not_routed";
+    public const string BadRequest = "bad_request";
+    public const string NoTable = "no_table";
+
+    private readonly Gauge _tableInfo;
+    private string? _publishedHash;
+
+    public RoutingSidecarMetrics(RoutingTableDirectory routing)
+    {
+        var factory = Metrics.WithCustomRegistry(Registry);
+        Requests = factory.CreateCounter(
+            "cpaasx_routing_sidecar_requests_total", "Resolve requests by direction (outbound, inbound) and result (routed, not_routed, bad_request, no_table).", "direction", "result");
+        _tableInfo = factory.CreateGauge("cpaasx_routing_table_info", "1 for the routing table in use, labelled with its content hash.", "hash");
+        var reloadFailures = factory.CreateCounter("cpaasx_routing_table_reload_failures_total", "Reloads of the mounted routing table that failed (the previous table stayed in use).");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            reloadFailures.IncTo(routing.ReloadFailures);
+            PublishHash(routing.Hash);
+        });
+    }
+
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+
+    public Counter Requests { get; }
+
+    /// <summary>Writes every metric in the Prometheus text format.</summary>
+    public Task ExportAsync(Stream output, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(output, cancellationToken);
+
+    // One series: the previous hash's series goes when the table changes.
+    private void PublishHash(string? hash)
+    {
+        if (hash == _publishedHash)
+        {
+            return;
+        }
+
+        if (_publishedHash is not null)
+        {
+            _tableInfo.RemoveLabelled(_publishedHash);
+        }
+
+        if (hash is not null)
+        {
+            _tableInfo.WithLabels(hash).Set(1);
+        }
+
+        _publishedHash = hash;
+    }
+}
