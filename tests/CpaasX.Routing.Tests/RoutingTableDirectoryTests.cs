@@ -133,7 +133,7 @@ public sealed class RoutingTableDirectoryTests : IDisposable
         routing.Changed += (_, table) => changes.Add(table.Hash);
 
         Assert.Null(routing.Current);
-        Assert.Contains("neither routing.json nor routing.json.gz", Assert.Throws<InvalidOperationException>(() => routing.Resolver).Message, StringComparison.Ordinal);
+        Assert.Contains("holds no routing table", Assert.Throws<InvalidOperationException>(() => routing.Resolver).Message, StringComparison.Ordinal);
 
         _kubelet.Write(Plain(FromNewYork));
 
