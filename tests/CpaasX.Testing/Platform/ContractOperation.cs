@@ -53,4 +53,20 @@ public sealed class ContractOperation
         Operation["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is JsonNode response
             ? Document.Resolve(response)["content"]?["application/json"]?["schema"]
             : null;
+
+    /// <summary>How an answer departs from the spec: an undeclared status, a body outside the schema, an unexpected body.</summary>
+    public IReadOnlyList<string> CheckAnswer(int status, JsonNode? body)
+    {
+        if (!Declares(status))
+        {
+            return [$"status {status} is not declared"];
+        }
+
+        if (ResponseSchema(status) is JsonNode schema)
+        {
+            return body is null ? ["no body where the spec declares one"] : Document.Validate(schema, System.Text.Json.JsonSerializer.SerializeToElement(body));
+        }
+
+        return body is null ? [] : ["a body where the spec declares none"];
+    }
 }
