@@ -10,6 +10,7 @@ internal static class LoadScenarios
         ["apiserver-load"] = ApiServerLoad.RunAsync,
         ["compile-load"] = CompileLoad.RunAsync,
         ["operator-load"] = OperatorLoad.RunAsync,
+        ["platform-plan"] = PlatformPlanLoad.RunAsync,
     };
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Func<string[], Task<int>>? scenario) =>
