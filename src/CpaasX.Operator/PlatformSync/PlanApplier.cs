@@ -8,7 +8,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// </summary>
 public static class PlanApplier
 {
-    public static async Task<ApplyReport> ApplyAsync(SyncPlan plan, PlatformClient client, SyncRecord record, CancellationToken cancellationToken, Action<int>? pending = null)
+    public static async Task<ApplyReport> ApplyAsync(SyncPlan plan, PlatformClient client, SyncRecord record, CancellationToken cancellationToken)
     {
         foreach ((PlatformKind kind, string key, string owner) in plan.Adoptions)
         {
@@ -18,7 +18,6 @@ public static class PlanApplier
         List<PlannedOperation> done = [];
         foreach (PlannedOperation operation in plan.Operations)
         {
-            pending?.Invoke(plan.Operations.Count - done.Count);
             try
             {
                 await ApplyAsync(operation, client, record, cancellationToken);
@@ -31,7 +30,6 @@ public static class PlanApplier
             done.Add(operation);
         }
 
-        pending?.Invoke(0);
         return new ApplyReport(done, null, 0);
     }
 

@@ -30,9 +30,6 @@ public sealed class PlatformClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    /// <summary>Called after each answer with the endpoint and status (0: no answer), for metrics.</summary>
-    public Action<string, int>? Answered { get; init; }
-
     /// <summary>Reads the whole account; the four lists go in parallel, as each endpoint has its own throttling.</summary>
     public async Task<AccountState> ReadAccountAsync(CancellationToken cancellationToken)
     {
@@ -124,7 +121,6 @@ public sealed class PlatformClient : IDisposable
         for (int attempt = 1; ; attempt++)
         {
             (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken);
-            Answered?.Invoke(endpoint, status);
             if (accepted.Contains(status))
             {
                 read?.Invoke(answer);

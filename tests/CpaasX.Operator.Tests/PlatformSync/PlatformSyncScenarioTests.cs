@@ -61,6 +61,9 @@ public sealed class PlatformSyncScenarioTests
         AssertAccountEqualsGit(harness);
         SyncPlan again = await harness.PlanAsync();
         Assert.True(again.IsEmpty, string.Join("\n", again.Operations));
+        // Each SenderStrategy is matched to the strategy apply created for it, by the platform's own key.
+        Assert.Equal(harness.Objects.OfType<SenderStrategy>().Select(DeclaredAccount.Owner).Order(StringComparer.Ordinal), again.StrategyIds.Keys.Order(StringComparer.Ordinal));
+        Assert.All(again.StrategyIds, pair => Assert.Equal(new RecordEntry(pair.Key, Created: true), harness.Record.Find(PlatformKind.SendingStrategy, pair.Value)));
         Assert.Empty(harness.Platform.Violations);
     }
 
