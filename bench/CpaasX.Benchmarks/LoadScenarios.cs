@@ -11,6 +11,7 @@ internal static class LoadScenarios
         ["compile-load"] = CompileLoad.RunAsync,
         ["diff-load"] = DiffLoad.RunAsync,
         ["operator-load"] = OperatorLoad.RunAsync,
+        ["platform-plan"] = PlatformPlanLoad.RunAsync,
         ["routing-cache"] = RoutingCacheLoad.RunAsync,
         ["routing-shards"] = RoutingShardLoad.RunAsync,
         ["sidecar-load"] = SidecarLoad.RunAsync,

@@ -1,0 +1,104 @@
+using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
+
+namespace CpaasX.Operator.PlatformSync;
+
+/// <summary>
+/// What a namespace declares for the platform, taken from the compile's view: only objects that are Ready and not
+/// being deleted count (a broken object never changes the account), and what has no platform counterpart is listed
+/// in <see cref="NotSynced"/> with the reason. <see cref="PresentOwners"/> are all objects not being deleted
+/// (<c>Kind/name</c>), <see cref="ReadyOwners"/> the Ready ones among them.
+/// </summary>
+public sealed record DeclaredAccount(
+    IReadOnlyList<Declared<PlatformNamed>> Applications,
+    IReadOnlyList<Declared<PlatformNamed>> Entities,
+    IReadOnlyList<Declared<AssociationKey>> Associations,
+    IReadOnlyList<Declared<PlatformStrategy>> Strategies,
+    IReadOnlyList<(string Owner, string Reason)> NotSynced,
+    IReadOnlySet<string> ReadyOwners,
+    IReadOnlySet<string> PresentOwners)
+{
+    public const string DefaultApplication = "default";
+
+    private const string NotReadyReference = "not synced: refers to an object that is not Ready";
+
+    public static DeclaredAccount From(CompileResult compiled)
+    {
+        List<ICustomResource> ready = [.. compiled.Objects
+            .Where(item => item.Object.Metadata.DeletionTimestamp is null
+                && item.DesiredStatus.Conditions?.Any(condition => condition.Type == ConditionTypes.Ready && condition.Status == ConditionStatuses.True) == true)
+            .Select(item => item.Object)];
+        Dictionary<string, Application> applications = ready.OfType<Application>().ToDictionary(item => item.Metadata.Name);
+        Dictionary<string, Entity> entities = ready.OfType<Entity>().ToDictionary(item => item.Metadata.Name);
+        Dictionary<string, Resource> resources = ready.OfType<Resource>().ToDictionary(item => item.Metadata.Name);
+        List<(string, string)> notSynced = [];
+
+        List<Declared<AssociationKey>> associations = [];
+        foreach (ResourceAssociation association in ready.OfType<ResourceAssociation>())
+        {
+            if (!resources.TryGetValue(association.Spec.ResourceRef!.Name, out Resource? resource)
+                || !Resolves(applications, association.Spec.ApplicationRef) || !Resolves(entities, association.Spec.EntityRef))
+            {
+                notSynced.Add((Owner(association), NotReadyReference));
+                continue;
+            }
+
+            var (target, reason) = PlatformMapping.AssociationTarget(resource.Spec, association.Spec.Channel!.Value);
+            if (target is (string type, string id))
+            {
+                associations.Add(new(
+                    new AssociationKey(type, JsonNames.Of(association.Spec.Channel!.Value), ApplicationId(applications, association.Spec.ApplicationRef) ?? DefaultApplication,
+                        EntityId(entities, association.Spec.EntityRef), id),
+                    Owner(association)));
+            }
+            else
+            {
+                notSynced.Add((Owner(association), reason!));
+            }
+        }
+
+        foreach (Resource resource in ready.OfType<Resource>().Where(item => item.Spec.ApplicationRef is not null || item.Spec.EntityRef is not null))
+        {
+            notSynced.Add((Owner(resource), "not synced yet: the number-level application/entity (numbers API) is not part of this sync"));
+        }
+
+        notSynced.AddRange(ready.OfType<InboundConfiguration>().Select(item =>
+            (Owner(item), "not synced yet: inbound configurations (resource-management API) are not part of this sync")));
+
+        List<SenderStrategy> strategies = [.. ready.OfType<SenderStrategy>()];
+        notSynced.AddRange(strategies.Where(item => !Resolves(applications, item.Spec.ApplicationRef) || !Resolves(entities, item.Spec.EntityRef))
+            .Select(item => (Owner(item), NotReadyReference)));
+
+        return new DeclaredAccount(
+            [.. applications.Values.Select(item => new Declared<PlatformNamed>(new(item.EffectiveApplicationId, item.Spec.ApplicationName), Owner(item)))],
+            [.. entities.Values.Select(item => new Declared<PlatformNamed>(new(item.EffectiveEntityId, item.Spec.EntityName), Owner(item)))],
+            associations,
+            [.. strategies.Where(item => Resolves(applications, item.Spec.ApplicationRef) && Resolves(entities, item.Spec.EntityRef)).Select(item => new Declared<PlatformStrategy>(Strategy(item, applications, entities), Owner(item)))],
+            notSynced,
+            ready.Select(Owner).ToHashSet(),
+            compiled.Objects.Where(item => item.Object.Metadata.DeletionTimestamp is null).Select(item => Owner(item.Object)).ToHashSet());
+    }
+
+    /// <summary>How plans and records name the declaring object.</summary>
+    public static string Owner(ICustomResource item) => $"{item.Kind}/{item.Metadata.Name}";
+
+    private static PlatformStrategy Strategy(SenderStrategy strategy, Dictionary<string, Application> applications, Dictionary<string, Entity> entities) => new(
+        null,
+        new StrategyKey(
+            ApplicationId(applications, strategy.Spec.ApplicationRef),
+            EntityId(entities, strategy.Spec.EntityRef),
+            strategy.Spec.Channel is { } channel ? JsonNames.Of(channel) : null,
+            strategy.Spec.DestinationCountryCode),
+        strategy.Spec.UseStickySender,
+        strategy.Spec.UseGeolocatedSender,
+        [.. (strategy.Spec.Priorities ?? []).Select(priority => new PlatformPriority(JsonNames.Of(priority.SenderType!.Value), priority.Priority!.Value))]);
+
+    private static bool Resolves<T>(Dictionary<string, T> ready, LocalObjectReference? reference) => reference is null || ready.ContainsKey(reference.Name);
+
+    private static string? ApplicationId(Dictionary<string, Application> applications, LocalObjectReference? reference) =>
+        reference is not null ? applications[reference.Name].EffectiveApplicationId : null;
+
+    private static string? EntityId(Dictionary<string, Entity> entities, LocalObjectReference? reference) =>
+        reference is not null ? entities[reference.Name].EffectiveEntityId : null;
+}
