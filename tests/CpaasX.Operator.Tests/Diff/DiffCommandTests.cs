@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Diff;
+using CpaasX.Routing.Table;
 
 using Json.Schema;
 
@@ -63,6 +64,20 @@ public sealed class DiffCommandTests
         Assert.False(tables.ReadinessCompared);
         Assert.Empty(tables.Objects);
         Assert.Equal(DiffJson.Serialize(fromManifests with { Namespaces = [manifests with { Objects = [], ReadinessCompared = false }] }), output);
+    }
+
+    [Fact]
+    public void A_folder_where_the_routing_ConfigMap_is_mounted_is_read_as_its_table()
+    {
+        using SampleChange change = new();
+        string shop = Path.Combine(change.Root, "shop.json");
+        Assert.Equal(0, DiffRun.Run("compile", "-f", Path.Combine(change.Before, "environments"), "--output", shop).ExitCode);
+        string mounted = Directory.CreateDirectory(Path.Combine(change.Root, "mounted")).FullName;
+        File.Copy(shop, Path.Combine(mounted, RoutingTableFiles.Json));
+
+        var (exitCode, output, error) = DiffRun.Run("diff", "--from", shop, "--to", mounted);
+
+        Assert.True(exitCode == 0, error + output);
     }
 
     [Fact]
