@@ -30,6 +30,8 @@ public sealed class OperatorMetrics
             "cpaasx_decode_errors_total", "Objects (at a resourceVersion) that do not decode into the operator's model, by kind; each stays Ready=False, reason Undecodable.", "kind");
         RoutingConfigMapBytes = factory.CreateGauge(
             "cpaasx_routing_configmap_bytes", "Size of the routing table stored in the namespace's ConfigMap (routing.json or routing.json.gz).", "namespace");
+        RoutingNotPublished = factory.CreateGauge(
+            "cpaasx_routing_not_published", "1 for each namespace whose current routing table is not published (too large, or its ConfigMap name taken by an unmanaged ConfigMap); workloads there keep the last published table.", "namespace");
         RoutingTableTooLarge = factory.CreateCounter(
             "cpaasx_routing_table_too_large_total", "Routing tables not published because even gzipped they exceed the ConfigMap limit.");
     }
@@ -55,6 +57,9 @@ public sealed class OperatorMetrics
     public Counter DecodeErrors { get; }
 
     public Gauge RoutingConfigMapBytes { get; }
+
+    /// <summary>Only namespaces whose table is not published have a series (value 1): a cluster of many namespaces keeps few series.</summary>
+    public Gauge RoutingNotPublished { get; }
 
     public Counter RoutingTableTooLarge { get; }
 
