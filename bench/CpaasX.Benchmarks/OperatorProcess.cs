@@ -65,10 +65,7 @@ internal sealed class OperatorProcess : IDisposable
     }
 
     /// <summary>Namespace reconciles so far, whatever their result, as the operator's /metrics counts them.</summary>
-    public async Task<long> ReconcilesAsync() =>
-        (await _http.GetStringAsync("/metrics")).Split('\n')
-            .Where(line => line.StartsWith("cpaasx_reconcile_total{", StringComparison.Ordinal))
-            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    public Task<long> ReconcilesAsync() => ReconcileCountAsync("controller_runtime_reconcile_total{");
 
     /// <summary>Waits until /readyz answers 200: every informer has listed, so what is created next arrives as watch events.</summary>
     public Task WaitUntilReadyAsync() => PollAsync(async () =>
@@ -77,9 +74,15 @@ internal sealed class OperatorProcess : IDisposable
         return response.IsSuccessStatusCode;
     });
 
-    /// <summary>Waits until the operator reports a finished reconcile on its /metrics.</summary>
+    /// <summary>Waits until the operator reports a successful reconcile on its /metrics (every result series is there from the start, at 0).</summary>
     public Task WaitUntilReconciledAsync() => PollAsync(async () =>
-        (await _http.GetStringAsync("/metrics")).Split('\n').Any(line => line.StartsWith("cpaasx_reconcile_total{result=\"done\"}", StringComparison.Ordinal)));
+        await ReconcileCountAsync("controller_runtime_reconcile_total{controller=\"namespace\",result=\"success\"}") > 0);
+
+    /// <summary>Sums the reconcile counter series on /metrics whose line starts with <paramref name="seriesPrefix"/>.</summary>
+    private async Task<long> ReconcileCountAsync(string seriesPrefix) =>
+        (await _http.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith(seriesPrefix, StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public async Task StopAsync()
     {

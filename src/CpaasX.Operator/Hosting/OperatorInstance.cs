@@ -19,7 +19,11 @@ public sealed class OperatorInstance : IAsyncDisposable
 {
     private readonly Kubernetes _client;
     private readonly ClusterInformers _informers;
-    private readonly WorkQueue<string> _queue = new();
+    /// <summary>The controller's name and its queue's, in log scopes and metric labels, as controller-runtime names a controller after its kind.</summary>
+    private const string ControllerName = "namespace";
+
+    private readonly WorkQueue<string> _queue;
+    private readonly Prometheus.Gauge.Child _leaderStatus;
     private readonly Controller<string> _controller;
     private readonly Leadership? _leadership;
     private HealthEndpoints? _http;
@@ -33,6 +37,9 @@ public sealed class OperatorInstance : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<OperatorInstance>();
         _stallTimeout = options.StallTimeout;
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
+        _queue = new WorkQueue<string>(metrics: Metrics.WorkQueues.For(ControllerName));
+        Metrics.WorkQueues.Observe(_queue, ControllerName);
+        _leaderStatus = Metrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName);
         var api = new ApiHttp(_client, configuration);
         _informers = new ClusterInformers(api, options.Namespaces, loggerFactory);
         _ = new NamespaceEnqueuer(_queue, _informers, options.ConfigMapName, options.SettleDelay);
@@ -51,18 +58,9 @@ public sealed class OperatorInstance : IAsyncDisposable
         _controller = new Controller<string>(
             _queue,
             new NamespaceReconciler(_informers, writer, TimeProvider.System),
-            new ControllerSettings { Workers = options.Workers, Name = "namespace", KeyName = "namespace" },
+            new ControllerSettings { Workers = options.Workers, Name = ControllerName, KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
-        _controller.Reconciled += (_, result, duration) =>
-        {
-            Metrics.ReconcileTotal.WithLabels(ResultLabel(result.Kind)).Inc();
-            Metrics.ReconcileDuration.Observe(duration.TotalSeconds);
-        };
-        Metrics.Registry.AddBeforeCollectCallback(() =>
-        {
-            Metrics.WorkQueueDepth.Set(_queue.Depth);
-            Metrics.WorkQueueRetries.IncTo(_queue.RetriesTotal);
-        });
+        Metrics.Controllers.Observe(_controller);
         if (options.LeaderElect)
         {
             _leadership = Leadership.OnLease(
@@ -74,7 +72,7 @@ public sealed class OperatorInstance : IAsyncDisposable
                     RetryPeriod = options.RetryPeriod,
                 },
                 loggerFactory.CreateLogger<Leadership>());
-            _leadership.Changed += leading => Metrics.Leader.Set(leading ? 1 : 0);
+            _leadership.Changed += leading => _leaderStatus.Set(leading ? 1 : 0);
         }
     }
 
@@ -87,7 +85,7 @@ public sealed class OperatorInstance : IAsyncDisposable
     public string Identity { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>True while this instance may write: it leads, or runs without leader election.</summary>
-    public bool IsWriting => Metrics.Leader.Value == 1;
+    public bool IsWriting => _leaderStatus.Value == 1;
 
     /// <summary>True while /readyz answers 200: every informer has synced and none is stuck.</summary>
     public bool IsReady => ReadinessProblem is null;
@@ -164,7 +162,7 @@ public sealed class OperatorInstance : IAsyncDisposable
             _logger.LogInformation("Informers synced; {Mode}", _leadership is null ? "reconciling" : "waiting for leadership");
             if (_leadership is null)
             {
-                Metrics.Leader.Set(1);
+                _leaderStatus.Set(1);
                 await _controller.RunAsync(stopping).ConfigureAwait(false);
             }
 
@@ -185,7 +183,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         }
         finally
         {
-            Metrics.Leader.Set(0);
+            _leaderStatus.Set(0);
             _queue.ShutDown(drain: false);
 
             // Only now, with every reconcile finished, may another instance take the lease.
@@ -194,12 +192,4 @@ public sealed class OperatorInstance : IAsyncDisposable
             await informers.ConfigureAwait(false);
         }
     }
-
-    private static string ResultLabel(ReconcileResultKind kind) => kind switch
-    {
-        ReconcileResultKind.Done => "done",
-        ReconcileResultKind.Requeue => "requeue",
-        ReconcileResultKind.RequeueAfter => "requeue_after",
-        _ => "failed",
-    };
 }

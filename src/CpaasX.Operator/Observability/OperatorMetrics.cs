@@ -4,24 +4,24 @@ namespace CpaasX.Operator.Observability;
 
 /// <summary>
 /// The operator's Prometheus metrics on a registry of its own, so that two operator instances in one process
-/// (tests, leader election) never share or double-count a series. docs/operator.md describes each one.
+/// (tests, leader election) never share or double-count a series. The runtime's metrics carry controller-runtime's and
+/// client-go's names, so existing dashboards and alerts apply; the operator's own carry the <c>cpaasx_</c> prefix; the
+/// registry also holds prometheus-net's .NET process and runtime metrics. docs/operator.md describes each one.
 /// </summary>
 public sealed class OperatorMetrics
 {
-    /// <summary>Reconciles of a namespace take milliseconds to seconds; the buckets span 1 ms to about 16 s.</summary>
-    private static readonly double[] ReconcileBuckets = Histogram.ExponentialBuckets(0.001, 2, 15);
-
     public OperatorMetrics()
     {
         var factory = Metrics.WithCustomRegistry(Registry);
-        ReconcileTotal = factory.CreateCounter(
-            "cpaasx_reconcile_total", "Namespace reconciles by result (done, requeue, requeue_after, failed).", "result");
-        ReconcileDuration = factory.CreateHistogram(
-            "cpaasx_reconcile_duration_seconds", "How long one namespace reconcile took.", new HistogramConfiguration { Buckets = ReconcileBuckets });
-        WorkQueueDepth = factory.CreateGauge("cpaasx_workqueue_depth", "Namespaces waiting in the work queue.");
-        WorkQueueRetries = factory.CreateCounter("cpaasx_workqueue_retries_total", "Namespaces put back into the work queue after a failure or conflict.");
-        ApiRequests = factory.CreateCounter(
-            "cpaasx_api_requests_total", "Requests to the Kubernetes API by verb and HTTP status code.", "verb", "code");
+        DotNetStats.Register(Registry);
+        Controllers = new ControllerRuntimeMetrics(Registry);
+        WorkQueues = new WorkQueueMetrics(Registry);
+        RestClientRequests = factory.CreateCounter(
+            "rest_client_requests_total", "Number of HTTP requests, partitioned by status code, method, and host.", "code", "method", "host");
+        LeaderElectionMasterStatus = factory.CreateGauge(
+            "leader_election_master_status",
+            "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.",
+            "name");
         WritesSkipped = factory.CreateCounter(
             "cpaasx_writes_skipped_total", "Writes not made because the object already had the desired state (status, configmap).", "kind");
         WritesRefused = factory.CreateCounter(
@@ -30,22 +30,25 @@ public sealed class OperatorMetrics
             "cpaasx_decode_errors_total", "Objects (at a resourceVersion) that do not decode into the operator's model, by kind; each stays Ready=False, reason Undecodable.", "kind");
         RoutingConfigMapBytes = factory.CreateGauge(
             "cpaasx_routing_configmap_bytes", "Size of the routing table stored in the namespace's ConfigMap (routing.json or routing.json.gz).", "namespace");
+        RoutingNotPublished = factory.CreateGauge(
+            "cpaasx_routing_not_published", "1 for each namespace whose current routing table is not published (too large, or its ConfigMap name taken by an unmanaged ConfigMap); workloads there keep the last published table.", "namespace");
         RoutingTableTooLarge = factory.CreateCounter(
             "cpaasx_routing_table_too_large_total", "Routing tables not published because even gzipped they exceed the ConfigMap limit.");
-        Leader = factory.CreateGauge("cpaasx_leader", "1 while this instance leads (may write), 0 otherwise.");
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
-    public Counter ReconcileTotal { get; }
+    /// <summary><c>controller_runtime_*</c>: reconciles, errors, durations and workers per controller.</summary>
+    public ControllerRuntimeMetrics Controllers { get; }
 
-    public Histogram ReconcileDuration { get; }
+    /// <summary><c>workqueue_*</c>: depth, adds, latencies and retries per queue.</summary>
+    public WorkQueueMetrics WorkQueues { get; }
 
-    public Gauge WorkQueueDepth { get; }
+    /// <summary>Labels <c>code</c> (HTTP status, or <c>&lt;error&gt;</c>), <c>method</c> (GET, POST, ...), <c>host</c> (host:port of the API server).</summary>
+    public Counter RestClientRequests { get; }
 
-    public Counter WorkQueueRetries { get; }
-
-    public Counter ApiRequests { get; }
+    /// <summary>Label <c>name</c>, the Lease's name: 1 while this instance leads (may write), 0 otherwise.</summary>
+    public Gauge LeaderElectionMasterStatus { get; }
 
     public Counter WritesSkipped { get; }
 
@@ -55,9 +58,10 @@ public sealed class OperatorMetrics
 
     public Gauge RoutingConfigMapBytes { get; }
 
-    public Counter RoutingTableTooLarge { get; }
+    /// <summary>Only namespaces whose table is not published have a series (value 1): a cluster of many namespaces keeps few series.</summary>
+    public Gauge RoutingNotPublished { get; }
 
-    public Gauge Leader { get; }
+    public Counter RoutingTableTooLarge { get; }
 
     /// <summary>Writes every metric in the Prometheus text format.</summary>
     public Task ExportAsync(Stream output, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(output, cancellationToken);

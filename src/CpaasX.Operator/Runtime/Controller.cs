@@ -16,6 +16,7 @@ public sealed class Controller<TKey>
     private readonly ControllerSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private int _activeWorkers;
 
     public Controller(
         WorkQueue<TKey> queue,
@@ -34,6 +35,15 @@ public sealed class Controller<TKey>
             throw new ArgumentOutOfRangeException(nameof(settings), _settings.Workers, "A controller needs at least one worker.");
         }
     }
+
+    /// <summary>The controller's name (<see cref="ControllerSettings.Name"/>).</summary>
+    public string Name => _settings.Name;
+
+    /// <summary>How many workers are reconciling a key right now.</summary>
+    public int ActiveWorkers => Volatile.Read(ref _activeWorkers);
+
+    /// <summary>How many keys this controller reconciles at most at once.</summary>
+    public int MaxConcurrentReconciles => _settings.Workers;
 
     /// <summary>Raised after every reconcile with its result and duration (for metrics).</summary>
     public event Action<TKey, ReconcileResult, TimeSpan>? Reconciled;
@@ -74,7 +84,15 @@ public sealed class Controller<TKey>
                 return;
             }
 
-            await ProcessAsync(key, stopReconciling).ConfigureAwait(false);
+            Interlocked.Increment(ref _activeWorkers);
+            try
+            {
+                await ProcessAsync(key, stopReconciling).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _activeWorkers);
+            }
         }
     }
 

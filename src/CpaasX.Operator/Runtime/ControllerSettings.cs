@@ -14,7 +14,7 @@ public sealed record ControllerSettings
 
     public int Workers { get; init; } = DefaultWorkers;
 
-    /// <summary>The controller's name, in the log scope of each reconcile (<c>controller=NAME</c>).</summary>
+    /// <summary>The controller's name, in the log scope of each reconcile (<c>controller=NAME</c>) and the <c>controller</c> label of its metrics.</summary>
     public string Name { get; init; } = "controller";
 
     /// <summary>What a key is, named in the log scope of its reconcile (<c>KEYNAME=key</c>), e.g. <c>namespace</c>.</summary>

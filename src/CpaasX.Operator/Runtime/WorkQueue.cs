@@ -3,7 +3,8 @@ namespace CpaasX.Operator.Runtime;
 /// <summary>
 /// A de-duplicating work queue in the style of client-go's workqueue: a key is queued at most once,
 /// a key added while it is being processed is processed once more after <see cref="Done"/>, and
-/// failing keys come back after a per-key exponential backoff until <see cref="Forget"/> is called.
+/// failing keys come back after a per-key exponential backoff until <see cref="Forget"/> is called. It times how long
+/// each key waits and is worked on, for the <see cref="IWorkQueueMetrics"/> given.
 /// </summary>
 public sealed class WorkQueue<TKey>
     where TKey : class
@@ -11,20 +12,22 @@ public sealed class WorkQueue<TKey>
     private readonly Lock _gate = new();
     private readonly Queue<TKey> _ready = new();
     private readonly HashSet<TKey> _dirty = [];
-    private readonly HashSet<TKey> _processing = [];
+    private readonly Dictionary<TKey, long> _processingSince = [];
+    private readonly Dictionary<TKey, long> _addedAt = [];
     private readonly Dictionary<TKey, int> _failures = [];
     private readonly Dictionary<TKey, DelayedAdd> _delayed = [];
     private readonly WorkQueueSettings _settings;
     private readonly TimeProvider _time;
+    private readonly IWorkQueueMetrics? _metrics;
     private TaskCompletionSource _itemAvailable = NewSignal();
-    private long _retriesTotal;
     private bool _shuttingDown;
     private bool _drain;
 
-    public WorkQueue(WorkQueueSettings? settings = null, TimeProvider? time = null)
+    public WorkQueue(WorkQueueSettings? settings = null, TimeProvider? time = null, IWorkQueueMetrics? metrics = null)
     {
         _settings = settings ?? new WorkQueueSettings();
         _time = time ?? TimeProvider.System;
+        _metrics = metrics;
     }
 
     /// <summary>Keys ready to be handed out (not counting keys in process or waiting for a delay).</summary>
@@ -39,8 +42,24 @@ public sealed class WorkQueue<TKey>
         }
     }
 
-    /// <summary>How many times any key was re-queued with backoff since the queue was created.</summary>
-    public long RetriesTotal => Interlocked.Read(ref _retriesTotal);
+    /// <summary>How long the keys handed out and not yet done have been in process, together and the longest.</summary>
+    public UnfinishedWork MeasureUnfinishedWork()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            var total = TimeSpan.Zero;
+            var longest = TimeSpan.Zero;
+            foreach (var since in _processingSince.Values)
+            {
+                var elapsed = _time.GetElapsedTime(since, now);
+                total += elapsed;
+                longest = elapsed > longest ? elapsed : longest;
+            }
+
+            return new UnfinishedWork(total, longest);
+        }
+    }
 
     /// <summary>Consecutive failures recorded for <paramref name="key"/> since it was last forgotten.</summary>
     public int Failures(TKey key)
@@ -55,12 +74,17 @@ public sealed class WorkQueue<TKey>
     {
         lock (_gate)
         {
-            if (_shuttingDown || !_dirty.Add(key) || _processing.Contains(key))
+            if (_shuttingDown || !_dirty.Add(key))
             {
                 return;
             }
 
-            Enqueue(key);
+            _addedAt[key] = _time.GetTimestamp();
+            _metrics?.Added();
+            if (!_processingSince.ContainsKey(key))
+            {
+                Enqueue(key);
+            }
         }
     }
 
@@ -80,6 +104,7 @@ public sealed class WorkQueue<TKey>
                 return;
             }
 
+            _metrics?.Retried();
             var due = _time.GetUtcNow() + delay;
             if (_delayed.TryGetValue(key, out var pending))
             {
@@ -157,7 +182,6 @@ public sealed class WorkQueue<TKey>
             _failures[key] = failures;
         }
 
-        Interlocked.Increment(ref _retriesTotal);
         AddAfter(key, _settings.RetryBackoff.DelayAfter(failures));
     }
 
@@ -189,7 +213,13 @@ public sealed class WorkQueue<TKey>
                 if (_ready.TryDequeue(out var key))
                 {
                     _dirty.Remove(key);
-                    _processing.Add(key);
+                    var now = _time.GetTimestamp();
+                    _processingSince[key] = now;
+                    if (_addedAt.Remove(key, out var added))
+                    {
+                        _metrics?.Taken(_time.GetElapsedTime(added, now));
+                    }
+
                     return key;
                 }
 
@@ -205,7 +235,11 @@ public sealed class WorkQueue<TKey>
     {
         lock (_gate)
         {
-            _processing.Remove(key);
+            if (_processingSince.Remove(key, out var since))
+            {
+                _metrics?.Finished(_time.GetElapsedTime(since));
+            }
+
             if (!_shuttingDown && _dirty.Contains(key))
             {
                 Enqueue(key);

@@ -51,6 +51,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
         {
             metrics.WritesSkipped.WithLabels(WriteKinds.ConfigMap).Inc();
             metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(_published[@namespace].StoredBytes);
+            metrics.RoutingNotPublished.RemoveLabelled(@namespace);
             return RoutingPublication.Unchanged;
         }
 
@@ -60,6 +61,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
         }
 
         metrics.RoutingTableTooLarge.Inc();
+        metrics.RoutingNotPublished.WithLabels(@namespace).Set(1);
         logger.LogWarning("Routing table of {Namespace} exceeds {Shards} shards of {MaxBytes} bytes even gzipped; keeping the last published one", @namespace, maxShards, RoutingPayload.MaxBytes);
         return new RoutingPublication(null, $"the routing table exceeds {maxShards} shards of {RoutingPayload.MaxBytes} bytes even gzipped");
     }
@@ -139,12 +141,14 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
 
         _published[@namespace] = new Published(payload.Hash, versions, payload.StoredBytes);
         metrics.RoutingConfigMapBytes.WithLabels(@namespace).Set(payload.StoredBytes);
+        metrics.RoutingNotPublished.RemoveLabelled(@namespace);
         return WriteOutcome.Written;
     }
 
     /// <summary>Deletes the namespace's managed routing ConfigMap and its shards, if there are any.</summary>
     public async Task<WriteOutcome> RemoveAsync(string @namespace, IReadOnlyList<PartialObjectMetadata> observed, CancellationToken cancellationToken)
     {
+        metrics.RoutingNotPublished.RemoveLabelled(@namespace);
         var names = observed.Select(configMap => configMap.Metadata.Name).Where(name => RoutingShardNames.BelongsTo(configMapName, name)).ToList();
         if (names.Count == 0)
         {
@@ -331,6 +335,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
             Reference(@namespace, name),
             new PlannedEvent(PlannedEvent.Warning, NotManagedReason, $"ConfigMap {name} exists without the label {ManagedByLabel}={ManagedByValue}; the routing table is not published until it is removed or labelled."),
             cancellationToken).ConfigureAwait(false);
+        metrics.RoutingNotPublished.WithLabels(@namespace).Set(1);
         return WriteOutcome.Held;
     }
 

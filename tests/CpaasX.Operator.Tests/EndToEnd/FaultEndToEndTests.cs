@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Observability;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 
@@ -78,8 +79,8 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
 
         var instance = await StartRoutedAsync();
 
-        Assert.Equal(0, instance.Metrics.ReconcileTotal.WithLabels("failed").Value);
-        Assert.True(instance.Metrics.ReconcileTotal.WithLabels("requeue").Value > 0, "the conflicts were met and requeued");
+        Assert.Equal(0, instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Error).Value);
+        Assert.True(instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Requeue).Value > 0, "the conflicts were met and requeued");
         Assert.DoesNotContain(await _cluster.EventsAsync(Namespace), recorded => recorded.Type == "Warning");
     }
 
@@ -95,7 +96,7 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
 
         var instance = await StartRoutedAsync();
 
-        Assert.True(instance.Metrics.ReconcileTotal.WithLabels("failed").Value + instance.Metrics.ReconcileTotal.WithLabels("requeue").Value > 0, "the refusals were met");
+        Assert.True(instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Error).Value + instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Requeue).Value > 0, "the refusals were met");
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
         await OperatorCluster.EventuallyAsync(
             async () => (await _cluster.Client.CoreV1.ListNamespaceAsync()).Items.All(found => found.Metadata.Name != Namespace),
             "the namespace is gone (its objects' finalizers were released)");
-        Assert.Equal(0, instance.Metrics.ReconcileTotal.WithLabels("failed").Value);
+        Assert.Equal(0, instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Error).Value);
     }
 
     private async Task<OperatorInstance> StartRoutedAsync()

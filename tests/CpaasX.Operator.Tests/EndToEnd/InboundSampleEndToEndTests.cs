@@ -58,7 +58,7 @@ public sealed class InboundSampleEndToEndTests : IAsyncLifetime
         var second = await _cluster.StartOperatorAsync();
         await second.WaitUntilReadyAsync(CancellationToken.None);
         await OperatorCluster.EventuallyAsync(
-            () => Task.FromResult(second.Metrics.ReconcileTotal.WithLabels("done").Value >= 1),
+            () => Task.FromResult(second.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Success).Value >= 1),
             "the restarted operator reconciled the namespace (the samples hold one)");
 
         Assert.Equal(writesBefore, Writes());

@@ -1,6 +1,7 @@
 using System.Net;
 
 using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Observability;
 using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
 
@@ -25,9 +26,8 @@ public sealed class OperatorInstanceTests
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
-        Assert.Contains("cpaasx_leader 1", metrics, StringComparison.Ordinal);
-        Assert.Contains("cpaasx_api_requests_total{verb=\"get\",code=\"200\"}", metrics, StringComparison.Ordinal);
-        Assert.Contains("# TYPE cpaasx_reconcile_duration_seconds histogram", metrics, StringComparison.Ordinal);
+        Assert.Contains("leader_election_master_status{name=\"cpaasx-operator\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE controller_runtime_reconcile_time_seconds histogram", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class OperatorInstanceTests
         var instance = await cluster.StartOperatorAsync();
         using var http = new HttpClient { BaseAddress = instance.HttpAddress };
         await OperatorCluster.EventuallyAsync(
-            () => Task.FromResult(instance.Metrics.ApiRequests.WithLabels("get", "404").Value > 0), "the informers tried to list");
+            () => Task.FromResult(instance.Metrics.RestClientRequests.WithLabels("404", "GET", cluster.Server.BaseUrl.Authority).Value > 0), "the informers tried to list");
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
@@ -57,7 +57,7 @@ public sealed class OperatorInstanceTests
         await OperatorCluster.EventuallyAsync(async () => await cluster.GetConfigMapAsync("abandoned") is null, "the routing ConfigMap is deleted");
 
         Assert.NotNull(await cluster.GetConfigMapAsync("abandoned", "other-managed"));
-        Assert.True(instance.Metrics.ReconcileTotal.WithLabels("done").Value >= 1);
+        Assert.True(instance.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Success).Value >= 1);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class OperatorInstanceTests
         await CreateConfigMapAsync(cluster, "cpaasx-routing", managed: true);
         await OperatorCluster.EventuallyAsync(async () => await cluster.GetConfigMapAsync("abandoned") is null, "the leader reconciles");
         Assert.False(follower.IsWriting);
-        Assert.Equal(0, follower.Metrics.ReconcileTotal.WithLabels("done").Value);
+        Assert.Equal(0, follower.Metrics.Controllers.ReconcileTotal.WithLabels("namespace", ControllerRuntimeMetrics.Success).Value);
 
         await leader.StopAsync();
 

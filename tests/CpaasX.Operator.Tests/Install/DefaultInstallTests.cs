@@ -185,7 +185,7 @@ public sealed class DefaultInstallTests
     }
 
     [Fact]
-    public async Task Prometheus_overlay_adds_a_service_monitor_for_the_metrics_service()
+    public async Task Prometheus_overlay_adds_a_service_monitor_for_the_metrics_service_the_alerts_and_the_dashboard()
     {
         var objects = await Manifests.RenderAsync(InstallManifest.PrometheusKustomization);
         var monitor = objects.Single(o => o.Kind == "ServiceMonitor");
@@ -196,7 +196,12 @@ public sealed class DefaultInstallTests
         var endpoint = Assert.Single(monitor.Sequence("spec", "endpoints"));
         Assert.Equal("/metrics", ManifestPath.Scalar(endpoint, "path"));
         Assert.Contains(service.Sequence("spec", "ports"), p => ManifestPath.Scalar(p, "name") == ManifestPath.Scalar(endpoint, "port"));
-        Assert.Equal((await Rendered.Value).Count + 1, objects.Count);
+        Assert.Equal("true", ManifestPath.Scalar(endpoint, "honorLabels"));
+        var rule = objects.Single(o => o.Kind == "PrometheusRule");
+        Assert.Equal(InstallManifest.OperatorNamespace, rule.Namespace);
+        var dashboard = objects.Single(o => o.Kind == "ConfigMap" && o.Name == "cpaasx-operator-dashboard");
+        Assert.Equal("1", ManifestPath.Scalar(dashboard.Mapping("metadata", "labels")!, "grafana_dashboard"));
+        Assert.Equal((await Rendered.Value).Count + 3, objects.Count);
     }
 
     private static IEnumerable<YamlMappingNode> Items(YamlNode parent, string key) =>

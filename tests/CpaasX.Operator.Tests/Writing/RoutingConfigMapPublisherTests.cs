@@ -133,6 +133,11 @@ public sealed class RoutingConfigMapPublisherTests : IAsyncLifetime
         var warning = Assert.Single(await _cluster.EventsAsync(Namespace));
         Assert.Equal(("Warning", "RoutingTableTooLarge", "ConfigMap", Name), (warning.Type, warning.Reason, warning.InvolvedObject.Kind, warning.InvolvedObject.Name));
         Assert.Equal("cpaasx-operator", warning.Source.Component);
+        Assert.Equal([[Namespace]], _metrics.RoutingNotPublished.GetAllLabelValues());
+
+        Assert.Equal(WriteOutcome.Unchanged, await bounded.PublishTableAsync(_cluster, Namespace, good));
+
+        Assert.Empty(_metrics.RoutingNotPublished.GetAllLabelValues());
     }
 
     [Fact]
@@ -232,5 +237,10 @@ public sealed class RoutingConfigMapPublisherTests : IAsyncLifetime
         Assert.Equal("yes", Assert.Single(untouched.Data).Value);
         Assert.Null(untouched.Metadata.Labels);
         Assert.Equal(RoutingConfigMapPublisher.NotManagedReason, Assert.Single(await _cluster.EventsAsync(Namespace)).Reason);
+        Assert.Equal(1, _metrics.RoutingNotPublished.WithLabels(Namespace).Value);
+
+        Assert.Equal(WriteOutcome.Unchanged, await _publisher.RemoveAsync(Namespace, [], CancellationToken.None));
+
+        Assert.Empty(_metrics.RoutingNotPublished.GetAllLabelValues());
     }
 }

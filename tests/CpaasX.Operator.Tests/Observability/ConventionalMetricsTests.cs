@@ -1,0 +1,98 @@
+using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Observability;
+using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
+using CpaasX.Operator.Writing;
+
+using k8s;
+using k8s.Models;
+
+namespace CpaasX.Operator.Tests.Observability;
+
+/// <summary>
+/// The runtime's metrics carry controller-runtime's and client-go's names and label sets (controller-runtime
+/// v0.21+), read from a live operator's /metrics, so the dashboards and alerts written for them apply unchanged.
+/// </summary>
+public sealed class ConventionalMetricsTests
+{
+    private const string Controller = "namespace";
+
+    [Fact]
+    public async Task A_live_operator_exposes_every_conventional_metric_with_its_labels()
+    {
+        await using var cluster = await OperatorCluster.StartAsync();
+        var instance = await cluster.StartOperatorAsync();
+        await ReconcileOneNamespaceAsync(cluster, instance);
+        using var http = new HttpClient { BaseAddress = instance.HttpAddress };
+
+        var samples = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
+
+        string[] resultSeries = [.. samples.Where(s => s.Name == "controller_runtime_reconcile_total")
+            .Select(s => $"{s.Labels["controller"]}/{s.Labels["result"]}").Order(StringComparer.Ordinal)];
+        Assert.Equal(["namespace/error", "namespace/requeue", "namespace/requeue_after", "namespace/success"], resultSeries);
+        var expected = new Dictionary<string, string>
+        {
+            ["controller_runtime_reconcile_total"] = "controller,result",
+            ["controller_runtime_reconcile_errors_total"] = "controller",
+            ["controller_runtime_reconcile_time_seconds_bucket"] = "controller,le",
+            ["controller_runtime_reconcile_time_seconds_sum"] = "controller",
+            ["controller_runtime_reconcile_time_seconds_count"] = "controller",
+            ["controller_runtime_active_workers"] = "controller",
+            ["controller_runtime_max_concurrent_reconciles"] = "controller",
+            ["workqueue_depth"] = "controller,name,priority",
+            ["workqueue_adds_total"] = "controller,name",
+            ["workqueue_queue_duration_seconds_bucket"] = "controller,le,name",
+            ["workqueue_work_duration_seconds_bucket"] = "controller,le,name",
+            ["workqueue_retries_total"] = "controller,name",
+            ["workqueue_unfinished_work_seconds"] = "controller,name",
+            ["workqueue_longest_running_processor_seconds"] = "controller,name",
+            ["rest_client_requests_total"] = "code,host,method",
+            ["leader_election_master_status"] = "name",
+        };
+        foreach (var (name, labels) in expected)
+        {
+            var series = samples.Where(s => s.Name == name).ToList();
+            Assert.True(series.Count > 0, $"{name} is exposed");
+            Assert.All(series, s => Assert.Equal(labels, s.LabelNames));
+        }
+
+        Assert.All(samples.Where(s => s.Name.StartsWith("controller_runtime_", StringComparison.Ordinal)), s => Assert.Equal(Controller, s.Labels["controller"]));
+        Assert.All(samples.Where(s => s.Name.StartsWith("workqueue_", StringComparison.Ordinal)), s =>
+        {
+            Assert.Equal(Controller, s.Labels["name"]);
+            Assert.Equal(Controller, s.Labels["controller"]);
+        });
+        Assert.Equal(string.Empty, samples.Single(s => s.Name == "workqueue_depth").Labels["priority"]);
+        Assert.Equal(ControllerSettings.DefaultWorkers, samples.Single(s => s.Name == "controller_runtime_max_concurrent_reconciles").Value);
+        Assert.Equal(60, samples.Where(s => s.Name == "controller_runtime_reconcile_time_seconds_bucket").Max(s => s.Labels["le"] == "+Inf" ? 0 : double.Parse(s.Labels["le"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(samples.Single(s => s.Name == "controller_runtime_reconcile_time_seconds_count").Value >= 1);
+        Assert.True(samples.Single(s => s.Name == "workqueue_adds_total").Value >= 1);
+        Assert.True(samples.Single(s => s.Name == "workqueue_work_duration_seconds_count").Value >= 1);
+        Assert.Contains(samples, s => s.Name == "rest_client_requests_total" && s.Labels["method"] == "GET" && s.Labels["code"] == "200"
+            && s.Labels["host"] == cluster.Server.BaseUrl.Authority);
+        Assert.Equal(1, samples.Single(s => s.Name == "leader_election_master_status" && s.Labels["name"] == "cpaasx-operator").Value);
+        Assert.Contains(samples, s => s.Name == "process_cpu_seconds_total");
+        Assert.Contains(samples, s => s.Name == "dotnet_collection_count_total");
+        Assert.DoesNotContain(samples, s => s.Name.StartsWith("cpaasx_reconcile", StringComparison.Ordinal) || s.Name.StartsWith("cpaasx_workqueue", StringComparison.Ordinal));
+    }
+
+    /// <summary>A namespace holding only a managed routing ConfigMap is reconciled once (the ConfigMap is deleted).</summary>
+    private static async Task ReconcileOneNamespaceAsync(OperatorCluster cluster, OperatorInstance instance)
+    {
+        await cluster.CreateNamespaceAsync("abandoned");
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = "cpaasx-routing",
+                    Labels = new Dictionary<string, string> { [RoutingConfigMapPublisher.ManagedByLabel] = RoutingConfigMapPublisher.ManagedByValue },
+                },
+            },
+            "abandoned");
+        await OperatorCluster.EventuallyAsync(
+            () => Task.FromResult(instance.Metrics.Controllers.ReconcileTotal.WithLabels(Controller, ControllerRuntimeMetrics.Success).Value >= 1),
+            "one namespace reconciled");
+    }
+}
