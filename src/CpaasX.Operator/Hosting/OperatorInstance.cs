@@ -1,4 +1,5 @@
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
@@ -21,6 +22,8 @@ public sealed class OperatorInstance : IAsyncDisposable
     private readonly ClusterInformers _informers;
     private readonly WorkQueue<string> _queue = new();
     private readonly Controller<string> _controller;
+    private readonly WorkQueue<string> _syncQueue = new();
+    private readonly Controller<string> _sync;
     private readonly Leadership? _leadership;
     private HealthEndpoints? _http;
     private readonly CancellationTokenSource _stopping = new();
@@ -58,6 +61,14 @@ public sealed class OperatorInstance : IAsyncDisposable
             Metrics.ReconcileTotal.WithLabels(ResultLabel(result.Kind)).Inc();
             Metrics.ReconcileDuration.Observe(duration.TotalSeconds);
         };
+        // Platform sync runs on its own queue and workers: a slow or throttled platform never delays routing.
+        _sync = new Controller<string>(
+            _syncQueue,
+            new PlatformSyncReconciler(_client, _informers, events, Metrics, options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
+                loggerFactory.CreateLogger<PlatformSyncReconciler>()),
+            new ControllerSettings { Name = "platform-sync", KeyName = "namespace" },
+            logger: loggerFactory.CreateLogger<Controller<string>>());
+        _controller.Reconciled += (key, _, _) => _syncQueue.Add(key);
         Metrics.Registry.AddBeforeCollectCallback(() =>
         {
             Metrics.WorkQueueDepth.Set(_queue.Depth);
@@ -165,13 +176,13 @@ public sealed class OperatorInstance : IAsyncDisposable
             if (_leadership is null)
             {
                 Metrics.Leader.Set(1);
-                await _controller.RunAsync(stopping).ConfigureAwait(false);
+                await Task.WhenAll(_controller.RunAsync(stopping), _sync.RunAsync(stopping)).ConfigureAwait(false);
             }
 
             while (_leadership is not null && !stopping.IsCancellationRequested)
             {
                 var term = await _leadership.WaitForLeadershipAsync(stopping).ConfigureAwait(false);
-                await _controller.RunAsync(stopping, abortToken: term).ConfigureAwait(false);
+                await Task.WhenAll(_controller.RunAsync(stopping, abortToken: term), _sync.RunAsync(stopping, abortToken: term)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -187,6 +198,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         {
             Metrics.Leader.Set(0);
             _queue.ShutDown(drain: false);
+            _syncQueue.ShutDown(drain: false);
 
             // Only now, with every reconcile finished, may another instance take the lease.
             await stopCampaign.CancelAsync().ConfigureAwait(false);

@@ -33,6 +33,12 @@ public sealed class OperatorMetrics
         RoutingTableTooLarge = factory.CreateCounter(
             "cpaasx_routing_table_too_large_total", "Routing tables not published because even gzipped they exceed the ConfigMap limit.");
         Leader = factory.CreateGauge("cpaasx_leader", "1 while this instance leads (may write), 0 otherwise.");
+        PlatformSyncPending = factory.CreateGauge(
+            "cpaasx_platform_sync_pending_operations", "Platform writes the last sync pass of a bound namespace planned and has not carried out (all of them in plan mode).", "namespace");
+        PlatformSyncLastSuccess = factory.CreateGauge(
+            "cpaasx_platform_sync_last_success_timestamp_seconds", "When a sync pass of a bound namespace last ended without a platform error (Unix seconds).", "namespace");
+        PlatformSyncErrors = factory.CreateCounter(
+            "cpaasx_platform_sync_errors_total", "Sync passes stopped by a platform request that failed for good (after its retries), by endpoint.", "endpoint");
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
@@ -58,6 +64,12 @@ public sealed class OperatorMetrics
     public Counter RoutingTableTooLarge { get; }
 
     public Gauge Leader { get; }
+
+    public Gauge PlatformSyncPending { get; }
+
+    public Gauge PlatformSyncLastSuccess { get; }
+
+    public Counter PlatformSyncErrors { get; }
 
     /// <summary>Writes every metric in the Prometheus text format.</summary>
     public Task ExportAsync(Stream output, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(output, cancellationToken);
