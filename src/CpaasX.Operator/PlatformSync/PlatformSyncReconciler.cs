@@ -41,9 +41,10 @@ public sealed class PlatformSyncReconciler(
 
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        if (_unboundUntil.TryGetValue(key, out DateTimeOffset until) && time.GetUtcNow() < until)
+        // Still known unbound: keep the timer's next check (a timer may fire a hair before the remembered instant).
+        if (_unboundUntil.TryGetValue(key, out DateTimeOffset until) && until - time.GetUtcNow() is { Ticks: > 0 } remaining)
         {
-            return ReconcileResult.Done;
+            return ReconcileResult.RequeueAfter(remaining);
         }
 
         (PlatformSyncSettings? settings, string? problem) = await PlatformSyncSettings.ReadAsync(client, key, cancellationToken);
