@@ -116,4 +116,27 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
         Assert.Contains(logs.Lines, line => line.Contains(PlatformSyncReconciler.AppliedReason, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Contains(_platform.ApiKey, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_refused_key_is_reported_on_the_secret_and_routing_carries_on()
+    {
+        const string Namespace = "helpdesk";
+        OperatorInstance instance = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
+        _platform.RevokeKey();
+        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "inbound");
+        await BindAsync(_cluster, Namespace, _platform);
+
+        await OperatorCluster.EventuallyAsync(
+            async () => (await SyncEventsAsync(_cluster, Namespace)).Any(recorded => recorded.Reason == PlatformSyncReconciler.FailedReason),
+            "the refused key was reported");
+        Corev1Event failed = (await SyncEventsAsync(_cluster, Namespace)).First(recorded => recorded.Reason == PlatformSyncReconciler.FailedReason);
+        Assert.Equal("Warning", failed.Type);
+        Assert.Contains("401", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("the key in Secret cpaasx-platform is refused", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_platform.ApiKey, failed.Message, StringComparison.Ordinal);
+        Assert.True(instance.Metrics.PlatformSyncErrors.GetAllLabelValues().Any());
+        Assert.Equal(0, instance.Metrics.PlatformSyncLastSuccess.WithLabels(Namespace).Value);
+        Assert.DoesNotContain(_platform.Requests, request => request.IsWrite);
+        await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "inbound", objects);
+    }
 }
