@@ -1,4 +1,5 @@
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
@@ -22,9 +23,14 @@ public sealed class OperatorInstance : IAsyncDisposable
     /// <summary>The controller's name and its queue's, in log scopes and metric labels, as controller-runtime names a controller after its kind.</summary>
     private const string ControllerName = "namespace";
 
+    /// <summary>The platform sync's controller and queue, beside the namespace controller.</summary>
+    private const string SyncControllerName = "platform-sync";
+
     private readonly WorkQueue<string> _queue;
     private readonly Prometheus.Gauge.Child _leaderStatus;
     private readonly Controller<string> _controller;
+    private readonly WorkQueue<string> _syncQueue;
+    private readonly Controller<string> _sync;
     private readonly Leadership? _leadership;
     private HealthEndpoints? _http;
     private readonly CancellationTokenSource _stopping = new();
@@ -39,6 +45,8 @@ public sealed class OperatorInstance : IAsyncDisposable
         _client = new Kubernetes(configuration, new ApiRequestMetricsHandler(Metrics));
         _queue = new WorkQueue<string>(metrics: Metrics.WorkQueues.For(ControllerName));
         Metrics.WorkQueues.Observe(_queue, ControllerName);
+        _syncQueue = new WorkQueue<string>(metrics: Metrics.WorkQueues.For(SyncControllerName));
+        Metrics.WorkQueues.Observe(_syncQueue, SyncControllerName);
         _leaderStatus = Metrics.LeaderElectionMasterStatus.WithLabels(options.LeaseName);
         var api = new ApiHttp(_client, configuration);
         _informers = new ClusterInformers(api, options.Namespaces, loggerFactory);
@@ -61,6 +69,15 @@ public sealed class OperatorInstance : IAsyncDisposable
             new ControllerSettings { Workers = options.Workers, Name = ControllerName, KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
         Metrics.Controllers.Observe(_controller);
+        // Platform sync runs on its own queue and workers: a slow or throttled platform never delays routing.
+        _sync = new Controller<string>(
+            _syncQueue,
+            new PlatformSyncReconciler(_client, _informers, events, Metrics, options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
+                loggerFactory.CreateLogger<PlatformSyncReconciler>()),
+            new ControllerSettings { Name = SyncControllerName, KeyName = "namespace" },
+            logger: loggerFactory.CreateLogger<Controller<string>>());
+        Metrics.Controllers.Observe(_sync);
+        _controller.Reconciled += (key, _, _) => _syncQueue.Add(key);
         if (options.LeaderElect)
         {
             _leadership = Leadership.OnLease(
@@ -163,13 +180,13 @@ public sealed class OperatorInstance : IAsyncDisposable
             if (_leadership is null)
             {
                 _leaderStatus.Set(1);
-                await _controller.RunAsync(stopping).ConfigureAwait(false);
+                await Task.WhenAll(_controller.RunAsync(stopping), _sync.RunAsync(stopping)).ConfigureAwait(false);
             }
 
             while (_leadership is not null && !stopping.IsCancellationRequested)
             {
                 var term = await _leadership.WaitForLeadershipAsync(stopping).ConfigureAwait(false);
-                await _controller.RunAsync(stopping, abortToken: term).ConfigureAwait(false);
+                await Task.WhenAll(_controller.RunAsync(stopping, abortToken: term), _sync.RunAsync(stopping, abortToken: term)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -185,6 +202,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         {
             _leaderStatus.Set(0);
             _queue.ShutDown(drain: false);
+            _syncQueue.ShutDown(drain: false);
 
             // Only now, with every reconcile finished, may another instance take the lease.
             await stopCampaign.CancelAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Net;
 
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
 
@@ -58,4 +59,14 @@ public sealed record OperatorOptions
     public TimeSpan RenewDeadline { get; init; } = LeaderElectionSettings.DefaultRenewDeadline;
 
     public TimeSpan RetryPeriod { get; init; } = LeaderElectionSettings.DefaultRetryPeriod;
+
+    /// <summary>
+    /// How often a namespace's platform binding is checked and a bound namespace synced, besides after each of its
+    /// reconciles: the Secret and the namespace's annotations are read by name, never watched, so this bounds how long
+    /// a new or edited binding waits.
+    /// </summary>
+    public TimeSpan PlatformSyncInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The platform client's pacing and retries; the defaults follow the published throttling, tests shorten them.</summary>
+    public PlatformClientOptions PlatformClient { get; init; } = new();
 }

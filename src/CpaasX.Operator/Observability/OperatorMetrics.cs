@@ -34,6 +34,12 @@ public sealed class OperatorMetrics
             "cpaasx_routing_not_published", "1 for each namespace whose current routing table is not published (too large, or its ConfigMap name taken by an unmanaged ConfigMap); workloads there keep the last published table.", "namespace");
         RoutingTableTooLarge = factory.CreateCounter(
             "cpaasx_routing_table_too_large_total", "Routing tables not published because even gzipped they exceed the ConfigMap limit.");
+        PlatformSyncPending = factory.CreateGauge(
+            "cpaasx_platform_sync_pending_operations", "Platform writes the last sync pass of a bound namespace planned and has not carried out (all of them in plan mode).", "namespace");
+        PlatformSyncLastSuccess = factory.CreateGauge(
+            "cpaasx_platform_sync_last_success_timestamp_seconds", "When a sync pass of a bound namespace last ended without a platform error (Unix seconds).", "namespace");
+        PlatformSyncErrors = factory.CreateCounter(
+            "cpaasx_platform_sync_errors_total", "Sync passes stopped by a platform request that failed for good (after its retries), by endpoint.", "endpoint");
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
@@ -62,6 +68,12 @@ public sealed class OperatorMetrics
     public Gauge RoutingNotPublished { get; }
 
     public Counter RoutingTableTooLarge { get; }
+
+    public Gauge PlatformSyncPending { get; }
+
+    public Gauge PlatformSyncLastSuccess { get; }
+
+    public Counter PlatformSyncErrors { get; }
 
     /// <summary>Writes every metric in the Prometheus text format.</summary>
     public Task ExportAsync(Stream output, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(output, cancellationToken);

@@ -16,6 +16,8 @@ using CpaasX.Testing;
 using k8s;
 using k8s.Models;
 
+using Microsoft.Extensions.Logging;
+
 namespace CpaasX.Operator.Tests.EndToEnd;
 
 /// <summary>
@@ -64,11 +66,12 @@ internal sealed class OperatorCluster : IAsyncDisposable
     /// Starts an operator on this server (HTTP on a free loopback port) as <paramref name="identity"/>, by default the
     /// operator's ServiceAccount; it is stopped with the cluster.
     /// </summary>
-    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, ApiIdentity? identity = null)
+    public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, ApiIdentity? identity = null, ILoggerFactory? loggerFactory = null)
     {
         var instance = await OperatorInstance.StartAsync(
             (options ?? new OperatorOptions()) with { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) },
-            Server.ClientConfiguration(identity ?? ApiIdentity.Operator));
+            Server.ClientConfiguration(identity ?? ApiIdentity.Operator),
+            loggerFactory);
         _operators.Add(instance);
         return instance;
     }

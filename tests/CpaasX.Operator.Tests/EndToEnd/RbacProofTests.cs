@@ -2,6 +2,7 @@ using CpaasX.ApiServer.Counters;
 using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Tests.Install;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
@@ -50,20 +51,20 @@ public sealed class RbacProofTests : IAsyncLifetime
         Assert.True(unused.Count == 0, $"Rules no request used:\n{string.Join("\n", unused)}");
     }
 
-    /// <summary>The samples, the change flows, a hand-edited and a hand-deleted ConfigMap, an unlabelled one, a namespace emptied, a graceful stop.</summary>
+    /// <summary>The samples, the change flows, a hand-edited and a hand-deleted ConfigMap, an unlabelled one, a namespace bound to the platform, a namespace emptied, a graceful stop.</summary>
     private async Task RunScenarioAsync()
     {
         await _cluster.CreateNamespaceAsync(InstallManifest.OperatorNamespace);
         await _kubectl.Ok($"apply -k {RepositoryRoot.Combine("config", "admission")}");
         var instance = await _cluster.StartOperatorAsync(
-            new OperatorOptions
+            PlatformSyncEndToEndTests.Syncing(new OperatorOptions
             {
                 LeaderElect = true,
                 LeaseNamespace = InstallManifest.OperatorNamespace,
                 LeaseDuration = TimeSpan.FromSeconds(3),
                 RenewDeadline = TimeSpan.FromSeconds(2),
                 RetryPeriod = TimeSpan.FromMilliseconds(200),
-            },
+            }),
             ApiIdentity.Operator);
         foreach (var set in Sets)
         {
@@ -116,6 +117,15 @@ public sealed class RbacProofTests : IAsyncLifetime
         await OperatorCluster.EventuallyAsync(
             async () => (await _cluster.EventsAsync("unmanaged")).Any(recorded => recorded.Reason == RoutingConfigMapPublisher.NotManagedReason && recorded.Count > 1),
             "the repeated event was counted on the first one");
+
+        // Platform sync: one namespace bound to the contract double (its Secret and annotations read by name), the others unbound.
+        await using (var platform = await PlatformSyncEndToEndTests.StartPlatformAsync())
+        {
+            await PlatformSyncEndToEndTests.BindAsync(_cluster, "shop", platform);
+            await OperatorCluster.EventuallyAsync(
+                async () => (await PlatformSyncEndToEndTests.SyncEventsAsync(_cluster, "shop")).Any(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason),
+                "the bound namespace was planned");
+        }
 
         // A namespace emptied of cpaasx.io objects loses its ConfigMap.
         await _kubectl.Ok("delete cpaasx --all -n notify-saas --wait=false");

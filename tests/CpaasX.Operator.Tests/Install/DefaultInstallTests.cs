@@ -1,3 +1,4 @@
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 
@@ -178,6 +179,12 @@ public sealed class DefaultInstallTests
         Assert.True(policy.Allows(new RbacRequest("", "configmaps", "watch", null)));
         Assert.True(policy.Allows(new RbacRequest("", "events", "create", "shop")));
         Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("", "secrets", "get", "shop", PlatformSyncSettings.SecretName)));
+        Assert.False(policy.Allows(new RbacRequest("", "secrets", "get", "shop", "default-token")));
+        Assert.False(policy.Allows(new RbacRequest("", "secrets", "list", "shop")));
+        Assert.False(policy.Allows(new RbacRequest("", "secrets", "watch", null)));
+        Assert.True(policy.Allows(new RbacRequest("", "namespaces", "get", null, "shop")));
+        Assert.False(policy.Allows(new RbacRequest("", "namespaces", "list", null)));
         Assert.True(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "update", InstallManifest.OperatorNamespace)));
         Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "get", "shop")));
         Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "list", null)));
