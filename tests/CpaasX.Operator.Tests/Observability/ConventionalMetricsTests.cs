@@ -18,6 +18,9 @@ public sealed class ConventionalMetricsTests
 {
     private const string Controller = "namespace";
 
+    /// <summary>The namespace controller and the platform sync's, each with its own queue.</summary>
+    private static readonly string[] Controllers = [Controller, "platform-sync"];
+
     [Fact]
     public async Task A_live_operator_exposes_every_conventional_metric_with_its_labels()
     {
@@ -30,7 +33,9 @@ public sealed class ConventionalMetricsTests
 
         string[] resultSeries = [.. samples.Where(s => s.Name == "controller_runtime_reconcile_total")
             .Select(s => $"{s.Labels["controller"]}/{s.Labels["result"]}").Order(StringComparer.Ordinal)];
-        Assert.Equal(["namespace/error", "namespace/requeue", "namespace/requeue_after", "namespace/success"], resultSeries);
+        Assert.Equal(
+            [.. Controllers.SelectMany(controller => new[] { "error", "requeue", "requeue_after", "success" }.Select(result => $"{controller}/{result}"))],
+            resultSeries);
         var expected = new Dictionary<string, string>
         {
             ["controller_runtime_reconcile_total"] = "controller,result",
@@ -57,18 +62,18 @@ public sealed class ConventionalMetricsTests
             Assert.All(series, s => Assert.Equal(labels, s.LabelNames));
         }
 
-        Assert.All(samples.Where(s => s.Name.StartsWith("controller_runtime_", StringComparison.Ordinal)), s => Assert.Equal(Controller, s.Labels["controller"]));
+        Assert.All(samples.Where(s => s.Name.StartsWith("controller_runtime_", StringComparison.Ordinal)), s => Assert.Contains(s.Labels["controller"], Controllers));
         Assert.All(samples.Where(s => s.Name.StartsWith("workqueue_", StringComparison.Ordinal)), s =>
         {
-            Assert.Equal(Controller, s.Labels["name"]);
-            Assert.Equal(Controller, s.Labels["controller"]);
+            Assert.Contains(s.Labels["controller"], Controllers);
+            Assert.Equal(s.Labels["controller"], s.Labels["name"]);
         });
-        Assert.Equal(string.Empty, samples.Single(s => s.Name == "workqueue_depth").Labels["priority"]);
-        Assert.Equal(ControllerSettings.DefaultWorkers, samples.Single(s => s.Name == "controller_runtime_max_concurrent_reconciles").Value);
+        Assert.Equal(string.Empty, samples.Single(s => s.Name == "workqueue_depth" && s.Labels["name"] == Controller).Labels["priority"]);
+        Assert.Equal(ControllerSettings.DefaultWorkers, samples.Single(s => s.Name == "controller_runtime_max_concurrent_reconciles" && s.Labels["controller"] == Controller).Value);
         Assert.Equal(60, samples.Where(s => s.Name == "controller_runtime_reconcile_time_seconds_bucket").Max(s => s.Labels["le"] == "+Inf" ? 0 : double.Parse(s.Labels["le"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(samples.Single(s => s.Name == "controller_runtime_reconcile_time_seconds_count").Value >= 1);
-        Assert.True(samples.Single(s => s.Name == "workqueue_adds_total").Value >= 1);
-        Assert.True(samples.Single(s => s.Name == "workqueue_work_duration_seconds_count").Value >= 1);
+        Assert.True(samples.Single(s => s.Name == "controller_runtime_reconcile_time_seconds_count" && s.Labels["controller"] == Controller).Value >= 1);
+        Assert.True(samples.Single(s => s.Name == "workqueue_adds_total" && s.Labels["name"] == Controller).Value >= 1);
+        Assert.True(samples.Single(s => s.Name == "workqueue_work_duration_seconds_count" && s.Labels["name"] == Controller).Value >= 1);
         Assert.Contains(samples, s => s.Name == "rest_client_requests_total" && s.Labels["method"] == "GET" && s.Labels["code"] == "200"
             && s.Labels["host"] == cluster.Server.BaseUrl.Authority);
         Assert.Equal(1, samples.Single(s => s.Name == "leader_election_master_status" && s.Labels["name"] == "cpaasx-operator").Value);
