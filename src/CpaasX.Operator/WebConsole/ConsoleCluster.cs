@@ -15,6 +15,9 @@ internal sealed class ConsoleCluster(IKubernetes client, string? @namespace)
 {
     public string? Namespace { get; } = @namespace;
 
+    /// <summary>The user's client, for reads that have their own helper (the routing table).</summary>
+    public IKubernetes Client { get; } = client;
+
     /// <summary>Every object of one kind in scope (or in <paramref name="inNamespace"/> when given), typed.</summary>
     public async Task<IReadOnlyList<T>> ListAsync<T>(CustomResourceKind kind, CancellationToken cancellationToken, string? inNamespace = null)
         where T : class, ICustomResource =>
@@ -32,7 +35,7 @@ internal sealed class ConsoleCluster(IKubernetes client, string? @namespace)
     {
         try
         {
-            return (JsonElement)await client.CustomObjects.GetNamespacedCustomObjectAsync(
+            return (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
                 CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, kind.Plural, name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (Writing.ApiErrors.IsNotFound(error))
@@ -49,15 +52,15 @@ internal sealed class ConsoleCluster(IKubernetes client, string? @namespace)
 
     /// <summary>Deletes one ResourceAssociation as the user; the API server's refusal (403 and the like) is thrown as it came.</summary>
     public Task DeleteAssociationAsync(string objectNamespace, string name, CancellationToken cancellationToken) =>
-        client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+        Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
             CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, CustomResourceKinds.ResourceAssociation.Plural, name, cancellationToken: cancellationToken);
 
     private async Task<IEnumerable<JsonElement>> ListJsonAsync(CustomResourceKind kind, string? listNamespace, CancellationToken cancellationToken)
     {
         var list = (JsonElement)(listNamespace is null
-            ? await client.CustomObjects.ListClusterCustomObjectAsync(
+            ? await Client.CustomObjects.ListClusterCustomObjectAsync(
                 CustomResourceKinds.Group, CustomResourceKinds.Version, kind.Plural, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await client.CustomObjects.ListNamespacedCustomObjectAsync(
+            : await Client.CustomObjects.ListNamespacedCustomObjectAsync(
                 CustomResourceKinds.Group, CustomResourceKinds.Version, listNamespace, kind.Plural, cancellationToken: cancellationToken).ConfigureAwait(false));
         return list.GetProperty("items").EnumerateArray();
     }

@@ -1,7 +1,11 @@
 using System.Net;
 
 using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Cli;
+using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Writing;
+
+using CpaasX.Routing.Resolution;
 
 using k8s;
 
@@ -74,6 +78,8 @@ public sealed class ConsoleServer : IAsyncDisposable
                 ConfirmRemoval: NonEmpty(context.Request.Query["remove"]), Removed: NonEmpty(context.Request.Query["removed"])), guard.Csrf, cancellationToken)));
         app.MapPost("/resources/{namespace}/{name}/remove", (HttpContext context, string @namespace, string name) =>
             RemoveAsync(context, cluster, guard.Csrf, @namespace, name));
+        app.MapGet(RoutingPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
+            RoutingPage.Render(cluster.Namespace, context.Request.Query, await RoutingAnswerAsync(cluster, context.Request.Query).ConfigureAwait(false))));
         app.MapGet("/yaml/{plural}/{namespace}/{name}", (HttpContext context, string plural, string @namespace, string name) => PageAsync(context, async cancellationToken =>
             CustomResourceKinds.All.FirstOrDefault(kind => kind.Plural == plural) is { } kind
             && await cluster.GetJsonAsync(kind, @namespace, name, cancellationToken).ConfigureAwait(false) is { } manifest
@@ -94,6 +100,26 @@ public sealed class ConsoleServer : IAsyncDisposable
             .Where(configuration => configuration.Spec.ResourceRef?.Name == name)
             .ToList();
         return ResourcePage.Render(resource, inbound, notice, csrf);
+    }
+
+    /// <summary>The explorer's answer over the routing table the operator published for the question's namespace.</summary>
+    private static async Task<string> RoutingAnswerAsync(ConsoleCluster cluster, IQueryCollection query)
+    {
+        if (RoutingPage.Question.From(query) is not { } question)
+        {
+            return "";
+        }
+
+        try
+        {
+            // The table is read as the resolve command reads it (one rule), off the request thread: it blocks.
+            var table = await Task.Run(() => RoutingTableSource.Read(cluster.Client, question.Namespace, OperatorOptions.DefaultConfigMapName)).ConfigureAwait(false);
+            return RoutingPage.Answer(question, new RoutingResolver(table));
+        }
+        catch (UsageException exception)
+        {
+            return RoutingPage.Problem(exception.Message);
+        }
     }
 
     /// <summary>The confirmed remove: a DELETE as the user; a refusal is shown on the resource's page in plain words.</summary>

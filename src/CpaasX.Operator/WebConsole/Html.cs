@@ -22,7 +22,7 @@ internal static class Html
         <link rel="stylesheet" href="{StylesheetPath}">
         </head>
         <body>
-        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a></nav>
+        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a></nav>
         <main>
         <h1>{Text(title)}</h1>
         {body}

@@ -1,4 +1,5 @@
 using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Tests.EndToEnd;
 
 using Microsoft.Playwright;
 
@@ -11,7 +12,7 @@ namespace CpaasX.Operator.Tests.WebConsole;
 /// Resources page and its filters, a resource's associations and their removal (as the admin, and refused for the
 /// read-only viewer), Needs attention, the YAML view and escaping. Each test writes its page's screenshot to docs/console/.
 /// </summary>
-[Trait(EndToEnd.EndToEndTraits.Category, ConsoleTraits.Browser)]
+[Trait(EndToEndTraits.Category, ConsoleTraits.Browser)]
 public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     private ConsoleTestCluster Cluster => browser.Cluster;
@@ -49,8 +50,12 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
     }
 
     [Fact]
-    public async Task Removing_an_association_through_the_confirmation_deletes_it_from_the_cluster()
+    public async Task Removing_an_association_through_the_confirmation_deletes_it_from_the_cluster_and_the_routing_table()
     {
+        var explorer = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, VoiceQuestion);
+        await Expect(explorer.Locator("#answer")).ToContainTextAsync("Goes to application checkout-prod, from ResourceAssociation/prod-line-1-voice.");
+        await ConsoleBrowser.ScreenshotAsync(explorer, "routing-explorer");
+
         var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/resources/shop/prod-line-1");
         var associations = page.Locator("#associations tbody tr");
         await Expect(associations).ToHaveCountAsync(3);
@@ -67,7 +72,20 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         var gone = await Cluster.Kubectl.Run("get resourceassociation prod-line-1-voice -n shop");
         Assert.NotEqual(0, gone.ExitCode);
         Assert.Contains("NotFound", gone.Stderr, StringComparison.Ordinal);
+
+        // The operator republishes the table without it: the explorer's answer changes.
+        await OperatorCluster.EventuallyAsync(
+            async () =>
+            {
+                await explorer.ReloadAsync();
+                return !(await explorer.Locator("#answer").InnerTextAsync()).Contains("prod-line-1-voice", StringComparison.Ordinal);
+            },
+            "the explorer no longer routes voice on +12015550103 through prod-line-1-voice");
+        await Expect(explorer.Locator("#answer")).ToContainTextAsync("No route");
     }
+
+    /// <summary>Inbound voice on prod-line-1, asked in the routing explorer.</summary>
+    private const string VoiceQuestion = "/routing?direction=inbound&namespace=shop&number=%2B12015550103&channel=VOICE";
 
     [Fact]
     public async Task The_read_only_viewer_sees_the_remove_refused_in_plain_words()
