@@ -10,13 +10,7 @@ using CpaasX.Routing.Resolution;
 using k8s;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CpaasX.Operator.WebConsole;
 
@@ -52,15 +46,12 @@ public sealed class ConsoleServer : IAsyncDisposable
             throw new ArgumentException($"The console listens on a loopback address only, not {endpoint.Address}.", nameof(endpoint));
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
-        var app = builder.Build();
+        var app = KestrelApplication.Create(endpoint);
         var client = new Kubernetes(configuration);
         var guard = new ConsoleGuard();
         Map(app, guard, new ConsoleCluster(client, @namespace));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+        var address = KestrelApplication.BoundAddress(app);
         guard.Bind(address);
         return new ConsoleServer(app, client, address, guard.Token);
     }
