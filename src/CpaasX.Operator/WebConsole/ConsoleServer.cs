@@ -118,6 +118,7 @@ public sealed class ConsoleServer : IAsyncDisposable
     {
         var association = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["association"].ToString();
         string? error;
+        int status;
         try
         {
             await cluster.DeleteAssociationAsync(@namespace, association, context.RequestAborted).ConfigureAwait(false);
@@ -126,15 +127,17 @@ public sealed class ConsoleServer : IAsyncDisposable
         }
         catch (Exception exception) when (ApiErrors.IsForbidden(exception))
         {
+            status = StatusCodes.Status403Forbidden;
             error = $"You may not remove association {association}: the cluster refused it for your identity (403 Forbidden). "
                 + $"Ask for the right to delete resourceassociations in namespace {@namespace}. The API server said: {ApiErrors.MessageOf(exception)}";
         }
         catch (Exception exception) when (ApiErrors.IsApiAnswer(exception))
         {
+            status = StatusCodes.Status502BadGateway;
             error = $"Association {association} was not removed: {ApiErrors.MessageOf(exception)}";
         }
 
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.StatusCode = status;
         await PageAsync(context, cancellationToken => ResourceAsync(cluster, @namespace, name, new ResourcePage.Notice(Error: error), csrf, cancellationToken)).ConfigureAwait(false);
     }
 
