@@ -13,4 +13,5 @@ root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(ApiServerCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(LocalCommand.Create());
+root.Subcommands.Add(ConsoleCommand.Create());
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = RunCommand.ShutdownTimeout });

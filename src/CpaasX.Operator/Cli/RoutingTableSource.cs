@@ -57,15 +57,22 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
 
     private RoutingTable FromCluster(ParseResult parseResult, string? namespaceFlag)
     {
-        var name = parseResult.GetRequiredValue(_configMapName);
         var kubeconfigFiles = ClusterConnection.KubeconfigFiles(
             parseResult.GetValue(_kubeconfig), environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable));
         var configuration = ClusterConnection.Configure(kubeconfigFiles, parseResult.GetValue(_context));
-        var @namespace = namespaceFlag ?? configuration.Namespace ?? "default";
         using var client = new Kubernetes(configuration);
+        return Read(client, namespaceFlag ?? configuration.Namespace ?? "default", parseResult.GetRequiredValue(_configMapName));
+    }
+
+    /// <summary>
+    /// The routing table published in ConfigMap <paramref name="name"/> of <paramref name="namespace"/> (sharded or not),
+    /// read with <paramref name="client"/>; a missing or unreadable one is a <see cref="UsageException"/> saying why.
+    /// </summary>
+    public static RoutingTable Read(IKubernetes client, string @namespace, string name)
+    {
         try
         {
-            // The command is synchronous; one request, nothing to overlap it with.
+            // The commands are synchronous; one request, nothing to overlap it with.
             var configMap = client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace).GetAwaiter().GetResult();
             if (configMap.Data?.TryGetValue(RoutingPayload.IndexKey, out var index) == true)
             {
@@ -87,7 +94,7 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
     }
 
     /// <summary>A sharded table: each shard the index names, read from its ConfigMap (a shard gone is a missing piece).</summary>
-    private static RoutingTable FromShards(Kubernetes client, string @namespace, RoutingTableIndex index) =>
+    private static RoutingTable FromShards(IKubernetes client, string @namespace, RoutingTableIndex index) =>
         index.Assemble(shard =>
         {
             try

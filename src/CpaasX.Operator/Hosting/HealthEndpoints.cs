@@ -3,13 +3,7 @@ using System.Net;
 using CpaasX.Operator.Observability;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CpaasX.Operator.Hosting;
 
@@ -49,10 +43,7 @@ public sealed class HealthEndpoints : IAsyncDisposable
         Action<WebApplication> mapRoutes,
         CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
-        var app = builder.Build();
+        var app = KestrelApplication.Create(endpoint);
         app.MapGet("/healthz", () => Probe(healthProblem()));
         app.MapGet("/readyz", () => Probe(readinessProblem()));
         app.MapGet("/metrics", async (HttpContext context) =>
@@ -62,10 +53,7 @@ public sealed class HealthEndpoints : IAsyncDisposable
         });
         mapRoutes(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        // A wildcard listen address is reached through loopback from this machine.
-        var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        return new HealthEndpoints(app, address);
+        return new HealthEndpoints(app, KestrelApplication.BoundAddress(app));
     }
 
     private static IResult Probe(string? problem) =>

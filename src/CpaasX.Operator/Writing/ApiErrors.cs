@@ -13,6 +13,12 @@ internal static class ApiErrors
 
     public static bool IsNotFound(Exception error) => StatusOf(error) == HttpStatusCode.NotFound;
 
+    /// <summary>A request the caller's identity may not make (403 Forbidden, RBAC).</summary>
+    public static bool IsForbidden(Exception error) => StatusOf(error) == HttpStatusCode.Forbidden;
+
+    /// <summary>Any answer of the API server that is not a success (as opposed to a network failure).</summary>
+    public static bool IsApiAnswer(Exception error) => StatusOf(error) is not null;
+
     /// <summary>A write the API refuses for what it carries (400 Bad Request, 422 Invalid): sending it again cannot help.</summary>
     public static bool IsRefused(Exception error) => StatusOf(error) is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity;
 

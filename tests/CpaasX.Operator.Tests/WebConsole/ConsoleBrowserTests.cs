@@ -1,0 +1,140 @@
+using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Tests.EndToEnd;
+
+using Microsoft.Playwright;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace CpaasX.Operator.Tests.WebConsole;
+
+/// <summary>
+/// The console in a real browser over the embedded API server with the environments and inbound samples: the
+/// Resources page and its filters, a resource's associations and their removal (as the admin, and refused for the
+/// read-only viewer), Needs attention, the YAML view and escaping. Each test writes its page's screenshot to docs/console/.
+/// </summary>
+[Trait(EndToEndTraits.Category, ConsoleTraits.Browser)]
+public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    private ConsoleTestCluster Cluster => browser.Cluster;
+
+    [Fact]
+    public async Task Resources_page_lists_the_samples_and_the_type_toggles_and_text_filter_narrow_it()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/");
+        var rows = page.Locator("#resources tbody tr");
+        await Expect(rows).ToHaveCountAsync(10);
+        await Expect(rows.Filter(new() { HasText = "+12015550103" })).ToContainTextAsync(["SMS, MMS, VOICE"]);
+        await ConsoleBrowser.ScreenshotAsync(page, "resources");
+
+        // Only the Alphanumeric toggle on: the three alphanumeric senders.
+        foreach (var label in new[] { "Number", "Email domain", "Chat app", "WebRTC" })
+        {
+            await page.GetByLabel(label, new() { Exact = true }).UncheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows).ToContainTextAsync(["SHOPDEV", "SHOPCO", "SHOPSTAGE"]);
+
+        // Every type again, and the text filter on names: prod-line-1, prod-line-2 and prod-alpha.
+        await page.GotoAsync(new Uri(Cluster.Admin.Address, "/").ToString());
+        await page.GetByPlaceholder("value or name").FillAsync("prod");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+
+        // And on values.
+        await page.GetByPlaceholder("value or name").FillAsync("13125550121");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync(["support-line"]);
+    }
+
+    [Fact]
+    public async Task Removing_an_association_through_the_confirmation_deletes_it_from_the_cluster_and_the_routing_table()
+    {
+        var explorer = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, VoiceQuestion);
+        await Expect(explorer.Locator("#answer")).ToContainTextAsync("Goes to application checkout-prod, from ResourceAssociation/prod-line-1-voice.");
+        await ConsoleBrowser.ScreenshotAsync(explorer, "routing-explorer");
+
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/resources/shop/prod-line-1");
+        var associations = page.Locator("#associations tbody tr");
+        await Expect(associations).ToHaveCountAsync(3);
+        await Expect(page.Locator("#sentence")).ToContainTextAsync("number +12015550103 in US, for SMS, MMS, VOICE");
+        await ConsoleBrowser.ScreenshotAsync(page, "resource");
+
+        await page.Locator("tr[data-association='prod-line-1-voice'] a.remove").ClickAsync();
+        await Expect(page.Locator("form.confirm")).ToContainTextAsync("Remove association prod-line-1-voice");
+        await ConsoleBrowser.ScreenshotAsync(page, "remove-confirmation");
+        Assert.Equal(0, (await Cluster.Kubectl.Run("get resourceassociation prod-line-1-voice -n shop")).ExitCode);
+
+        await page.Locator("#confirm-remove").ClickAsync();
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("Association prod-line-1-voice removed.");
+        var gone = await Cluster.Kubectl.Run("get resourceassociation prod-line-1-voice -n shop");
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Contains("NotFound", gone.Stderr, StringComparison.Ordinal);
+
+        // The operator republishes the table without it: the explorer's answer changes.
+        await OperatorCluster.EventuallyAsync(
+            async () =>
+            {
+                await explorer.ReloadAsync();
+                return !(await explorer.Locator("#answer").InnerTextAsync()).Contains("prod-line-1-voice", StringComparison.Ordinal);
+            },
+            "the explorer no longer routes voice on +12015550103 through prod-line-1-voice");
+        await Expect(explorer.Locator("#answer")).ToContainTextAsync("No route");
+    }
+
+    /// <summary>Inbound voice on prod-line-1, asked in the routing explorer.</summary>
+    private const string VoiceQuestion = "/routing?direction=inbound&namespace=shop&number=%2B12015550103&channel=VOICE";
+
+    [Fact]
+    public async Task The_read_only_viewer_sees_the_remove_refused_in_plain_words()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Viewer, Cluster.Viewer, "/resources/shop/staging-line");
+        await page.Locator("tr[data-association='staging-line-sms'] a.remove").ClickAsync();
+        await page.Locator("#confirm-remove").ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("You may not remove association staging-line-sms: the cluster refused it for your identity (403 Forbidden)");
+        await ConsoleBrowser.ScreenshotAsync(page, "remove-refused");
+        Assert.Equal(0, (await Cluster.Kubectl.Run("get resourceassociation staging-line-sms -n shop")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Needs_attention_groups_the_objects_that_are_not_ready_by_reason()
+    {
+        await Cluster.Kubectl.Ok("apply -f -", """
+            apiVersion: cpaasx.io/v1alpha1
+            kind: ResourceAssociation
+            metadata: {name: dev-line-to-nowhere, namespace: shop}
+            spec: {resourceRef: {name: dev-line}, channel: MMS, applicationRef: {name: no-such-app}}
+            """);
+        await Cluster.Kubectl.Ok("wait resourceassociation dev-line-to-nowhere -n shop --for=condition=Ready=False --timeout=30s");
+
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/attention");
+        var group = page.Locator("h2", new() { HasText = ConditionReasons.ReferenceNotFound });
+        await Expect(group).ToHaveCountAsync(1);
+        await Expect(page.Locator("table.attention")).ToContainTextAsync(["shop/dev-line-to-nowhere"]);
+        await ConsoleBrowser.ScreenshotAsync(page, "needs-attention");
+    }
+
+    [Fact]
+    public async Task An_application_name_holding_markup_shows_as_text_in_the_yaml_view()
+    {
+        const string Markup = "<img src=x onerror=alert(1)>";
+        await Cluster.Kubectl.Ok("apply -f -", $$"""
+            apiVersion: cpaasx.io/v1alpha1
+            kind: Application
+            metadata: {name: markup-app, namespace: shop}
+            spec: {applicationName: "{{Markup}}"}
+            """);
+        var page = await browser.Admin.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => dialogs++;
+        await page.GotoAsync(new Uri(Cluster.Admin.Address, "/yaml/applications/shop/markup-app").ToString());
+
+        await Expect(page.Locator("#yaml")).ToContainTextAsync(Markup);
+        Assert.Equal(0, await page.Locator("img").CountAsync());
+        Assert.Equal(0, dialogs);
+        await ConsoleBrowser.ScreenshotAsync(page, "yaml");
+    }
+}
