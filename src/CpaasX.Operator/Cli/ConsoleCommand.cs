@@ -28,8 +28,7 @@ internal static class ConsoleCommand
         command.Action = new AsyncUsageCheckedAction(async (parseResult, cancellationToken) =>
         {
             var endpoint = LoopbackEndpoint(parseResult.GetRequiredValue(address));
-            var files = ClusterConnection.KubeconfigFiles(parseResult.GetValue(kubeconfig), env(ClusterConnection.KubeconfigVariable), env(ClusterConnection.HomeVariable));
-            var configuration = ClusterConnection.Configure(files, parseResult.GetValue(context));
+            var configuration = ClusterConnection.Configure(parseResult.GetValue(kubeconfig), parseResult.GetValue(context), env);
             await using var console = await ConsoleServer.StartAsync(endpoint, configuration, parseResult.GetValue(@namespace), cancellationToken);
             await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Console: {console.Url}");
             await RunCommand.WaitForShutdownAsync(cancellationToken);

@@ -14,8 +14,6 @@ namespace CpaasX.Operator.Cli;
 /// </summary>
 internal static class DiffInput
 {
-    private static readonly byte[] GzipMagic = [0x1f, 0x8b];
-
     public static IReadOnlyList<NamespaceState> Load(string path, string option, DateTimeOffset now) =>
         (File.Exists(path) ? CompiledTables(path, option) : IsMountedTable(path) ? MountedTable(path, option) : null)
         ?? [.. ManifestCompiler.Compile(CompileCommand.ReadManifests([path], option), now).Select(NamespaceState.Of)];
@@ -40,15 +38,16 @@ internal static class DiffInput
     // Null when the file is no compiled table (a YAML or JSON manifest).
     private static List<NamespaceState>? CompiledTables(string path, string option)
     {
-        bool gzipped = false;
         try
         {
             byte[] bytes = File.ReadAllBytes(path);
-            gzipped = bytes.AsSpan().StartsWith(GzipMagic);
-            JsonObject? root = ParseObject(gzipped ? RoutingTableJson.Gunzip(bytes) : bytes, throwIfNotJson: gzipped);
+            bool gzipped = RoutingTableJson.IsGzip(bytes);
+            // Inflated once: the plain bytes serve both the kind check and the table.
+            byte[] plain = gzipped ? RoutingTableJson.Gunzip(bytes) : bytes;
+            JsonObject? root = ParseObject(plain, throwIfNotJson: gzipped);
             if (IsTable(root))
             {
-                return [new NamespaceState(RoutingTableJson.Deserialize(bytes), null)];
+                return [new NamespaceState(RoutingTableJson.Deserialize(plain), null)];
             }
 
             return root is { Count: > 0 } && root.All(property => IsTable(property.Value as JsonObject))

@@ -57,9 +57,7 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
 
     private RoutingTable FromCluster(ParseResult parseResult, string? namespaceFlag)
     {
-        var kubeconfigFiles = ClusterConnection.KubeconfigFiles(
-            parseResult.GetValue(_kubeconfig), environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable));
-        var configuration = ClusterConnection.Configure(kubeconfigFiles, parseResult.GetValue(_context));
+        var configuration = ClusterConnection.Configure(parseResult.GetValue(_kubeconfig), parseResult.GetValue(_context), environment);
         using var client = new Kubernetes(configuration);
         return Read(client, namespaceFlag ?? configuration.Namespace ?? "default", parseResult.GetRequiredValue(_configMapName));
     }

@@ -35,6 +35,10 @@ internal static class ClusterConnection
         return defaultFile is not null && File.Exists(defaultFile) ? [defaultFile] : [];
     }
 
+    /// <summary>A command's cluster from its <c>--kubeconfig</c> and <c>--context</c> flags and the environment, as kubectl finds it.</summary>
+    public static KubernetesClientConfiguration Configure(string? kubeconfigFlag, string? context, Func<string, string?> environment) =>
+        Configure(KubeconfigFiles(kubeconfigFlag, environment(KubeconfigVariable), environment(HomeVariable)), context);
+
     /// <param name="context">The kubeconfig context to use; null for its current context.</param>
     public static KubernetesClientConfiguration Configure(IReadOnlyList<string> kubeconfigFiles, string? context = null)
     {

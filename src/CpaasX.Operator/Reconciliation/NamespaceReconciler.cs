@@ -6,7 +6,8 @@ namespace CpaasX.Operator.Reconciliation;
 
 /// <summary>
 /// Reconciles one namespace: a snapshot from the informer stores (never the API), the cluster-wide resource value
-/// index the Resource store keeps (only the namespace's own values are looked up), compile, and the writer. A namespace without CPaaS X objects loses its ConfigMap.
+/// index the Resource store keeps (only the namespace's own values are looked up), compile, and the writer. A namespace
+/// without CPaaS X objects loses its ConfigMap.
 /// </summary>
 public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, TimeProvider time) : IReconciler<string>
 {

@@ -77,7 +77,7 @@ public static class RoutingTableJson
     /// </summary>
     public static RoutingTable Deserialize(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith(GzipMagic))
+        if (IsGzip(bytes))
         {
             return Deserialize(Gunzip(bytes));
         }
@@ -92,6 +92,9 @@ public static class RoutingTableJson
 
         return table;
     }
+
+    /// <summary>True when <paramref name="bytes"/> start with gzip's magic number: a <c>routing.json.gz</c>.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.StartsWith(GzipMagic);
 
     /// <summary>
     /// The bytes inside a gzip stream (<c>routing.json.gz</c>), inflating no more than <paramref name="maxBytes"/> + 1
