@@ -47,7 +47,15 @@ internal static class ClusterConnection
             var first = kubeconfigFiles.FirstOrDefault(File.Exists)
                 ?? throw new UsageException(
                     $"--kubeconfig (or {KubeconfigVariable}): no such file: {string.Join(", ", kubeconfigFiles.Select(path => $"'{path}'"))}.");
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(first, currentContext: context);
+            try
+            {
+                return KubernetesClientConfiguration.BuildConfigFromConfigFile(first, currentContext: context);
+            }
+            catch (Exception exception) when (exception is k8s.Exceptions.KubeConfigException or YamlDotNet.Core.YamlException)
+            {
+                // A context the file does not have, or a file that is no kubeconfig: the user's input, said plainly.
+                throw new UsageException($"kubeconfig '{first}': {exception.Message}", exception);
+            }
         }
 
         return KubernetesClientConfiguration.IsInCluster()

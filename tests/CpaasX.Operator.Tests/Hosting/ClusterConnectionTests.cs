@@ -93,6 +93,21 @@ public sealed class ClusterConnectionTests : IDisposable
         Assert.Contains("'missing-one', 'missing-two'", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_context_the_file_lacks_or_a_file_that_is_no_kubeconfig_is_a_usage_error_naming_the_file()
+    {
+        var path = Write("one-context", "https://one.example:6443");
+        var broken = Path.Combine(_directory.FullName, "broken");
+        File.WriteAllText(broken, "not: [a kubeconfig");
+
+        var missingContext = Assert.Throws<UsageException>(() => ClusterConnection.Configure([path], "nope"));
+        var notKubeconfig = Assert.Throws<UsageException>(() => ClusterConnection.Configure([broken]));
+
+        Assert.Contains($"kubeconfig '{path}'", missingContext.Message, StringComparison.Ordinal);
+        Assert.Contains("nope", missingContext.Message, StringComparison.Ordinal);
+        Assert.Contains($"kubeconfig '{broken}'", notKubeconfig.Message, StringComparison.Ordinal);
+    }
+
     // A kubeconfig whose cluster, user and context are named after the file.
     private string Write(string name, string server)
     {
