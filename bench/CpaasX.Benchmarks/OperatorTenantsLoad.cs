@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 
 using CpaasX.ApiServer;
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
@@ -116,7 +117,7 @@ internal static class OperatorTenantsLoad
     }
 
     private static async Task<Dictionary<string, string?>> PublishedHashesAsync(Kubernetes client) =>
-        (await client.CoreV1.ListConfigMapForAllNamespacesAsync(labelSelector: RoutingConfigMapPublisher.LabelSelector)).Items
+        (await client.CoreV1.ListConfigMapForAllNamespacesAsync(labelSelector: ManagedLabel.Selector)).Items
             .Where(configMap => configMap.Metadata.Name == OperatorOptions.DefaultConfigMapName)
             .ToDictionary(configMap => configMap.Metadata.NamespaceProperty, HashOf, StringComparer.Ordinal);
 

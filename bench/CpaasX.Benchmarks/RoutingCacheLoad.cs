@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using CpaasX.ApiServer;
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
@@ -45,7 +46,7 @@ internal static class RoutingCacheLoad
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var rssBefore = Rss();
         using var stop = new CancellationTokenSource();
-        var informer = new Informer<T>(listWatch, new InformerSettings { LabelSelector = RoutingConfigMapPublisher.LabelSelector });
+        var informer = new Informer<T>(listWatch, new InformerSettings { LabelSelector = ManagedLabel.Selector });
         var stopwatch = Stopwatch.StartNew();
         var running = informer.RunAsync(stop.Token);
         await informer.WaitForSyncAsync(CancellationToken.None);
@@ -81,7 +82,7 @@ internal static class RoutingCacheLoad
                     Metadata = new V1ObjectMeta
                     {
                         Name = ConfigMapName,
-                        Labels = new Dictionary<string, string> { [RoutingConfigMapPublisher.ManagedByLabel] = RoutingConfigMapPublisher.ManagedByValue },
+                        Labels = new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value },
                         Annotations = new Dictionary<string, string> { [RoutingConfigMapPublisher.HashAnnotation] = "sha256:" + new string('0', 64) },
                     },
                     Data = new Dictionary<string, string> { ["routing.json"] = payload },

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using CpaasX.ApiServer;
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
@@ -50,7 +51,7 @@ internal static class RoutingShardLoad
             return 1;
         }
 
-        var configMaps = (await client.CoreV1.ListNamespacedConfigMapAsync(Namespace, labelSelector: RoutingConfigMapPublisher.LabelSelector)).Items;
+        var configMaps = (await client.CoreV1.ListNamespacedConfigMapAsync(Namespace, labelSelector: ManagedLabel.Selector)).Items;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"published: {configMaps.Count - 1} shards + index, {publication.Payload!.StoredBytes / 1024} KiB gzip (largest shard {configMaps.Max(configMap => configMap.BinaryData?.Values.Sum(piece => piece.Length) ?? 0) / 1024} KiB); encode {encoded.TotalSeconds:F1} s, writes {(published - encoded).TotalSeconds:F1} s"));

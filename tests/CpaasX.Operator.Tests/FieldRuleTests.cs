@@ -1,4 +1,4 @@
-using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Api.Markers;
 
 namespace CpaasX.Operator.Tests;
 

@@ -1,3 +1,4 @@
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Api.Schema;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Api.Validation;

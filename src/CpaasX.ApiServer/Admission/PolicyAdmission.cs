@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 using Cel;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 

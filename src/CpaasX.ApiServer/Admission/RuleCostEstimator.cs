@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Resources;
 
 namespace CpaasX.ApiServer.Admission;

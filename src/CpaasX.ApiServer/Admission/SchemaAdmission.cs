@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Resources;
 
 namespace CpaasX.ApiServer.Admission;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Resources;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Selectors;
 using CpaasX.ApiServer.Watch;
 

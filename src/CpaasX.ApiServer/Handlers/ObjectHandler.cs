@@ -3,10 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Admission;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Patching;
 using CpaasX.ApiServer.Protobuf;
+using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 
 using Microsoft.AspNetCore.Http;

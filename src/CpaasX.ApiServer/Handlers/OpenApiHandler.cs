@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Resources;
 

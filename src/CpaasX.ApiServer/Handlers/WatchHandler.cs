@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Faults;
 using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 using CpaasX.ApiServer.Watch;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Counters;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Faults;
 
 using Microsoft.AspNetCore.Http;

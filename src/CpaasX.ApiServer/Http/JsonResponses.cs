@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Errors;
+
 using Microsoft.AspNetCore.Http;
 
 namespace CpaasX.ApiServer.Http;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 
 namespace CpaasX.ApiServer.Resources;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Handlers;
-using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Storage;
 

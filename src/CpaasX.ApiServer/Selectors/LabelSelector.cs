@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 
 namespace CpaasX.ApiServer.Selectors;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 
 namespace CpaasX.ApiServer.Storage;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Admission;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Faults;
-using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Resources;
 
 namespace CpaasX.ApiServer.Storage;

@@ -1,4 +1,4 @@
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 
 namespace CpaasX.ApiServer.Watch;
 

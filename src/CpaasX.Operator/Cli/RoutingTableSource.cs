@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 
 using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 

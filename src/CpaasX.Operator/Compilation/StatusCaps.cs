@@ -1,6 +1,6 @@
 using System.Globalization;
 
-using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Api.V1Alpha1;
 
 namespace CpaasX.Operator.Compilation;

@@ -1,5 +1,3 @@
-using CpaasX.Operator.Cli;
-
 using k8s;
 
 namespace CpaasX.Operator.Hosting;

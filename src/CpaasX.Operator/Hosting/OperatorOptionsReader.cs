@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
-using CpaasX.Operator.Api.Schema;
-using CpaasX.Operator.Cli;
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Reconciliation;
 
 using Microsoft.Extensions.Logging;

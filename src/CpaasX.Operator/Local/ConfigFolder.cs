@@ -1,5 +1,3 @@
-using CpaasX.Operator.Cli;
-
 namespace CpaasX.Operator.Local;
 
 /// <summary>Finds the repository's config/ folder (the one holding crds/): given, or in the working folder or a folder above it.</summary>

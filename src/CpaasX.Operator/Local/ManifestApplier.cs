@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Writing;
+using CpaasX.Operator.Runtime;
 
 using k8s;
 using k8s.Models;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Writing;
 
 using k8s;
 using k8s.Models;
@@ -38,7 +38,7 @@ public sealed class ClusterInformers
         // Metadata only: the publisher decides from the hash annotation and resourceVersions, never from payloads.
         RoutingConfigMaps = Track(new Informer<PartialObjectMetadata>(
             new ApiListWatchClient<PartialObjectMetadata>(api, new ApiResource(string.Empty, "v1", "configmaps"), CpaasxJson.Options, new ListWatchSettings { MetadataOnly = true }),
-            settings with { LabelSelector = RoutingConfigMapPublisher.LabelSelector },
+            settings with { LabelSelector = ManagedLabel.Selector },
             logger: loggerFactory.CreateLogger<Informer<PartialObjectMetadata>>()));
         Resources.Store.AddIndex(ResourceValueIndex.StoreIndexName, resource => ResourceValueIndex.DeclaredValue(resource) is { } value ? [value] : []);
         ResourceValues = ResourceValueIndex.Over(value => Resources.Store.ByIndex(ResourceValueIndex.StoreIndexName, value));

@@ -1,7 +1,7 @@
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Writing;
 
 using k8s;
 

@@ -1,7 +1,7 @@
 using System.Text;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Writing;
 
 namespace CpaasX.Operator.WebConsole;
 

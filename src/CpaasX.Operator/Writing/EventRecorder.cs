@@ -1,3 +1,5 @@
+using CpaasX.Operator.Runtime;
+
 using k8s;
 using k8s.Models;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
 using CpaasX.Routing.Table;
@@ -24,17 +25,12 @@ namespace CpaasX.Operator.Writing;
 /// <param name="maxShards">The most shards a table is cut into (<see cref="RoutingPayload.MaxShards"/> unless a test needs a smaller bound).</param>
 public sealed class RoutingConfigMapPublisher(IKubernetes client, string configMapName, OperatorMetrics metrics, EventRecorder events, ILogger logger, int maxShards = RoutingPayload.MaxShards)
 {
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
-    public const string ManagedByValue = "cpaasx-operator";
     public const string HashAnnotation = "cpaasx.io/routing-hash";
 
     /// <summary>On a sharded table's index: the slot (<c>a</c> or <c>b</c>) whose shards hold the table.</summary>
     public const string SlotAnnotation = "cpaasx.io/routing-slot";
     public const string TooLargeReason = "RoutingTableTooLarge";
     public const string NotManagedReason = "RoutingConfigMapNotManaged";
-
-    /// <summary>The selector of the ConfigMaps this operator owns (for the informer).</summary>
-    public const string LabelSelector = ManagedByLabel + "=" + ManagedByValue;
 
     /// <summary>What this process last wrote per namespace: how it knows, from metadata alone, that nothing changed.</summary>
     private readonly ConcurrentDictionary<string, Published> _published = new(StringComparer.Ordinal);
@@ -161,7 +157,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
     }
 
     /// <summary>True when the ConfigMap carries the managed-by label: the only ConfigMaps this operator changes.</summary>
-    public static bool IsManaged(V1ObjectMeta? metadata) => ValueOf(metadata?.Labels, ManagedByLabel) == ManagedByValue;
+    public static bool IsManaged(V1ObjectMeta? metadata) => ValueOf(metadata?.Labels, ManagedLabel.Key) == ManagedLabel.Value;
 
     private static string? ValueOf(IDictionary<string, string>? map, string key) =>
         map is not null && map.TryGetValue(key, out var value) ? value : null;
@@ -282,7 +278,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
         var metadata = observed is null
             ? new V1ObjectMeta { Name = name, NamespaceProperty = @namespace }
             : KubernetesJson.Deserialize<V1ObjectMeta>(KubernetesJson.Serialize(observed.Metadata));
-        metadata.Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()) { [ManagedByLabel] = ManagedByValue };
+        metadata.Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()) { [ManagedLabel.Key] = ManagedLabel.Value };
         var annotations = new Dictionary<string, string>(metadata.Annotations ?? new Dictionary<string, string>()) { [HashAnnotation] = hash };
         if (slot is null)
         {
@@ -330,10 +326,10 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
             return WriteOutcome.Conflict;
         }
 
-        logger.LogWarning("ConfigMap {Namespace}/{Name} exists without label {Label}={Value}; not touching it", @namespace, name, ManagedByLabel, ManagedByValue);
+        logger.LogWarning("ConfigMap {Namespace}/{Name} exists without label {Label}={Value}; not touching it", @namespace, name, ManagedLabel.Key, ManagedLabel.Value);
         await events.RecordAsync(
             Reference(@namespace, name),
-            new PlannedEvent(PlannedEvent.Warning, NotManagedReason, $"ConfigMap {name} exists without the label {ManagedByLabel}={ManagedByValue}; the routing table is not published until it is removed or labelled."),
+            new PlannedEvent(PlannedEvent.Warning, NotManagedReason, $"ConfigMap {name} exists without the label {ManagedLabel.Key}={ManagedLabel.Value}; the routing table is not published until it is removed or labelled."),
             cancellationToken).ConfigureAwait(false);
         metrics.RoutingNotPublished.WithLabels(@namespace).Set(1);
         return WriteOutcome.Held;

@@ -1,4 +1,4 @@
-using CpaasX.ApiServer.Http;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Resources;
 using CpaasX.ApiServer.Selectors;
 

@@ -4,13 +4,13 @@ using System.Text.Json;
 
 using CpaasX.ApiServer;
 using CpaasX.ApiServer.Identity;
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Tests.Support;
-using CpaasX.Operator.Writing;
 using CpaasX.Testing;
 
 using k8s;
@@ -121,7 +121,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
 
     /// <summary>The managed ConfigMaps of <paramref name="namespace"/> as the operator's informer sees them: metadata only.</summary>
     public async Task<IReadOnlyList<PartialObjectMetadata>> ManagedConfigMapsAsync(string @namespace) =>
-        [.. (await Client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: RoutingConfigMapPublisher.LabelSelector)).Items
+        [.. (await Client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: ManagedLabel.Selector)).Items
             .Select(configMap => new PartialObjectMetadata { Metadata = configMap.Metadata })];
 
     public async Task<V1ConfigMap?> GetConfigMapAsync(string @namespace, string name = OperatorOptions.DefaultConfigMapName)

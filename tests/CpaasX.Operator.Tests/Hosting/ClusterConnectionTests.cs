@@ -1,4 +1,3 @@
-using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
 
 namespace CpaasX.Operator.Tests.Hosting;

@@ -1,9 +1,9 @@
 using System.Net;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Tests.EndToEnd;
-using CpaasX.Operator.Writing;
 
 using k8s;
 using k8s.Models;
@@ -96,7 +96,7 @@ public sealed class OperatorInstanceTests
                 Metadata = new V1ObjectMeta
                 {
                     Name = name,
-                    Labels = managed ? new Dictionary<string, string> { [RoutingConfigMapPublisher.ManagedByLabel] = RoutingConfigMapPublisher.ManagedByValue } : null,
+                    Labels = managed ? new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value } : null,
                 },
                 Data = new Dictionary<string, string> { ["routing.json"] = "{}" },
             },

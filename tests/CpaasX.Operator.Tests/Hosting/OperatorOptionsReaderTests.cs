@@ -1,6 +1,5 @@
 using System.Net;
 
-using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
 
 using Microsoft.Extensions.Logging;

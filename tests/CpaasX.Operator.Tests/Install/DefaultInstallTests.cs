@@ -1,3 +1,4 @@
+using CpaasX.Operator.Api;
 using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;

@@ -1,9 +1,9 @@
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
-using CpaasX.Operator.Writing;
 
 using k8s;
 using k8s.Models;
@@ -92,7 +92,7 @@ public sealed class ConventionalMetricsTests
                 Metadata = new V1ObjectMeta
                 {
                     Name = "cpaasx-routing",
-                    Labels = new Dictionary<string, string> { [RoutingConfigMapPublisher.ManagedByLabel] = RoutingConfigMapPublisher.ManagedByValue },
+                    Labels = new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value },
                 },
             },
             "abandoned");

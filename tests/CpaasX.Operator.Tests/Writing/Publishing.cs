@@ -1,3 +1,4 @@
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
@@ -20,7 +21,7 @@ internal static class Publishing
     public static async Task<string> MountRoutingAsync(this OperatorCluster cluster, string @namespace)
     {
         var directory = Directory.CreateTempSubdirectory("routing-mount-").FullName;
-        foreach (var configMap in (await cluster.Client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: RoutingConfigMapPublisher.LabelSelector)).Items)
+        foreach (var configMap in (await cluster.Client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: ManagedLabel.Selector)).Items)
         {
             foreach (var (key, value) in configMap.Data ?? new Dictionary<string, string>())
             {

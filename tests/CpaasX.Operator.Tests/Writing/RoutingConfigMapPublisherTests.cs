@@ -1,5 +1,6 @@
 using System.Text;
 
+using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
@@ -197,7 +198,7 @@ public sealed class RoutingConfigMapPublisherTests : IAsyncLifetime
                 Metadata = new V1ObjectMeta
                 {
                     Name = Name,
-                    Labels = new Dictionary<string, string> { [RoutingConfigMapPublisher.ManagedByLabel] = RoutingConfigMapPublisher.ManagedByValue },
+                    Labels = new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value },
                     Annotations = new Dictionary<string, string> { [RoutingConfigMapPublisher.HashAnnotation] = RoutingTableJson.ContentHash(json) },
                 },
                 BinaryData = new Dictionary<string, byte[]> { ["routing.json.gz"] = GzipBombs.OneGibibyteOfZeros },

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 
+using CpaasX.Operator.Api.Markers;
+
 namespace CpaasX.Operator.Api.Schema;
 
 /// <summary>

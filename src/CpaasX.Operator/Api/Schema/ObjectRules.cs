@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Routing.Model;
 

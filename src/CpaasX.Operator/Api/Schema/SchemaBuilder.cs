@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Api.V1Alpha1;
 
 using k8s.Models;

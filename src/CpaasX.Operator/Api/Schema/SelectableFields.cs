@@ -1,5 +1,7 @@
 using System.Reflection;
 
+using CpaasX.Operator.Api.Markers;
+
 namespace CpaasX.Operator.Api.Schema;
 
 /// <summary>

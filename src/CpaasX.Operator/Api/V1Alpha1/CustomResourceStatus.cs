@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Api.Markers;
 
 namespace CpaasX.Operator.Api.V1Alpha1;
 

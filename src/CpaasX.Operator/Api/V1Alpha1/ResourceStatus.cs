@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-using CpaasX.Operator.Api.Schema;
+using CpaasX.Operator.Api.Markers;
 
 namespace CpaasX.Operator.Api.V1Alpha1;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 
+using CpaasX.Operator.Api.Markers;
 using CpaasX.Operator.Api.Schema;
 using CpaasX.Operator.Api.V1Alpha1;
 

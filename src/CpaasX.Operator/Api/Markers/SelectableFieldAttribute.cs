@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Api.Schema;
+namespace CpaasX.Operator.Api.Markers;
 
 /// <summary>
 /// Marks a spec field as a CRD <c>selectableField</c>, so <c>kubectl get --field-selector</c> filters on it. On an object

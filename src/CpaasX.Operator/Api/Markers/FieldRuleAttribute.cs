@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Api.Schema;
+namespace CpaasX.Operator.Api.Markers;
 
 /// <summary>Names the <see cref="FieldRules"/> member that constrains this field (or each item of this list).</summary>
 [AttributeUsage(AttributeTargets.Property)]

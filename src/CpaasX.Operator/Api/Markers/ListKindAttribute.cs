@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Api.Schema;
+namespace CpaasX.Operator.Api.Markers;
 
 /// <summary>
 /// How the API server merges and de-duplicates a list (<c>x-kubernetes-list-type</c>):

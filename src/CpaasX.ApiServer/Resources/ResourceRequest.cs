@@ -1,6 +1,6 @@
 using CpaasX.ApiServer.Resources;
 
-namespace CpaasX.ApiServer.Http;
+namespace CpaasX.ApiServer.Resources;
 
 /// <summary>A request on a served resource, as the URL names it.</summary>
 internal sealed record ResourceRequest(ResourceType Type, string? Namespace, string? Name, string? Subresource)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 using CpaasX.ApiServer.Resources;
 
-namespace CpaasX.ApiServer.Http;
+namespace CpaasX.ApiServer.Errors;
 
 /// <summary>The Status failures this server answers, with kube-apiserver's reasons, codes and wording.</summary>
 internal static class ApiErrors

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 using k8s.Autorest;
 
-namespace CpaasX.Operator.Writing;
+namespace CpaasX.Operator.Runtime;
 
 /// <summary>Tells the API answers the writer reacts to apart from real failures.</summary>
 internal static class ApiErrors

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CpaasX.Operator.Writing;
+namespace CpaasX.Operator.Api;
 
 /// <summary>
 /// How the shards of a sharded routing table are named. The ConfigMaps have stable names,

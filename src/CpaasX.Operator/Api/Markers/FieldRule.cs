@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 using CpaasX.Routing.Model;
 
-namespace CpaasX.Operator.Api.Schema;
+namespace CpaasX.Operator.Api.Markers;
 
 /// <summary>
 /// One constraint on a field value, read by both the CRD schema generator and the C# validator so the two never drift.

@@ -3,7 +3,7 @@ using CpaasX.Operator.Runtime;
 
 using k8s.Models;
 
-namespace CpaasX.Operator.Writing;
+namespace CpaasX.Operator.Api;
 
 /// <summary>Where the API serves a cpaasx.io object, and how events refer to it.</summary>
 internal static class ObjectReferences

@@ -1,12 +1,14 @@
 using CpaasX.ApiServer.Counters;
+using CpaasX.ApiServer.Errors;
 using CpaasX.ApiServer.Faults;
 using CpaasX.ApiServer.Handlers;
+using CpaasX.ApiServer.Http;
 using CpaasX.ApiServer.Identity;
 using CpaasX.ApiServer.Resources;
 
 using Microsoft.AspNetCore.Http;
 
-namespace CpaasX.ApiServer.Http;
+namespace CpaasX.ApiServer;
 
 /// <summary>
 /// Maps a URL and method to a handler. Resources are found in the registry at request time, so a CRD's resources are

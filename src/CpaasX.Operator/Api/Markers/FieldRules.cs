@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CpaasX.Operator.Api.Schema;
+namespace CpaasX.Operator.Api.Markers;
 
 /// <summary>
 /// Every field rule of the API in one place. Fields name their rule with <see cref="FieldRuleAttribute"/>.

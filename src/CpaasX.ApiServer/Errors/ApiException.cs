@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CpaasX.ApiServer.Http;
+namespace CpaasX.ApiServer.Errors;
 
 /// <summary>A request that ends in a Kubernetes <c>Status</c> failure body.</summary>
 internal sealed class ApiException(int code, string reason, string message, JsonObject? details = null) : Exception(message)
