@@ -1,7 +1,7 @@
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
 
 using k8s;

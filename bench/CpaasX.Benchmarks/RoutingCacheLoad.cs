@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 
 using CpaasX.ApiServer;
+
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Runtime.Informers;
 using CpaasX.Operator.Writing;
 
 using k8s;

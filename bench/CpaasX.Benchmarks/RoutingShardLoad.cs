@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 
 using CpaasX.ApiServer;
+
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
+
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 

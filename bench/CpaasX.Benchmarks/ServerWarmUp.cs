@@ -5,7 +5,7 @@ using System.Runtime;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
 
 using k8s;

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
+
 using CpaasX.Routing.Table;
 
 using k8s;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 namespace CpaasX.Operator.Compilation;
 

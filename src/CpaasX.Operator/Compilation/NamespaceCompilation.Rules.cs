@@ -1,6 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Api.Validation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 

@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+
 using CpaasX.Routing.Table;
 
 namespace CpaasX.Operator.Compilation;

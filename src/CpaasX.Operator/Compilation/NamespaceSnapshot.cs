@@ -1,5 +1,5 @@
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 namespace CpaasX.Operator.Compilation;
 

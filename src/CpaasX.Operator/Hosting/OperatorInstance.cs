@@ -1,7 +1,10 @@
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Reconciliation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Runtime.LeaderElection;
+using CpaasX.Operator.Runtime.Queue;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 using CpaasX.Operator.Writing;
 
 using k8s;

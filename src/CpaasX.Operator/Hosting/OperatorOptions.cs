@@ -2,7 +2,8 @@ using System.Net;
 
 using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Reconciliation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.LeaderElection;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 
 using Prometheus;
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Reconciliation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 using CpaasX.Operator.Writing;
 
 using k8s;

@@ -4,7 +4,8 @@ using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Runtime.Informers;
 
 using k8s;
 using k8s.Models;

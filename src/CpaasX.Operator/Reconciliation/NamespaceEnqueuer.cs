@@ -1,7 +1,8 @@
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Informers;
+using CpaasX.Operator.Runtime.Queue;
 
 using k8s;
 

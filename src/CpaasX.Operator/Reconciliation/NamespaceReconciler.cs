@@ -1,5 +1,5 @@
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 using CpaasX.Operator.Writing;
 
 namespace CpaasX.Operator.Reconciliation;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 using k8s;
 
@@ -39,7 +39,7 @@ internal sealed class ConsoleCluster(IKubernetes client, string? @namespace)
             return (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
                 CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, kind.Plural, name, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (Runtime.ApiErrors.IsNotFound(error))
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
         {
             return null;
         }

@@ -3,6 +3,7 @@ using System.Net;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
+using CpaasX.Operator.Runtime.Client;
 
 using CpaasX.Routing.Resolution;
 
@@ -124,16 +125,16 @@ public sealed class ConsoleServer : IAsyncDisposable
             context.Response.Redirect($"{ResourcePage.Link(@namespace, name)}?removed={Uri.EscapeDataString(association)}");
             return;
         }
-        catch (Exception exception) when (Runtime.ApiErrors.IsForbidden(exception))
+        catch (Exception exception) when (ApiErrors.IsForbidden(exception))
         {
             status = StatusCodes.Status403Forbidden;
             error = $"You may not remove association {association}: the cluster refused it for your identity (403 Forbidden). "
-                + $"Ask for the right to delete resourceassociations in namespace {@namespace}. The API server said: {Runtime.ApiErrors.MessageOf(exception)}";
+                + $"Ask for the right to delete resourceassociations in namespace {@namespace}. The API server said: {ApiErrors.MessageOf(exception)}";
         }
-        catch (Exception exception) when (Runtime.ApiErrors.IsApiAnswer(exception))
+        catch (Exception exception) when (ApiErrors.IsApiAnswer(exception))
         {
             status = StatusCodes.Status502BadGateway;
-            error = $"Association {association} was not removed: {Runtime.ApiErrors.MessageOf(exception)}";
+            error = $"Association {association} was not removed: {ApiErrors.MessageOf(exception)}";
         }
 
         context.Response.StatusCode = status;
@@ -148,10 +149,10 @@ public sealed class ConsoleServer : IAsyncDisposable
         {
             page = await render(context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception exception) when (Runtime.ApiErrors.IsApiAnswer(exception))
+        catch (Exception exception) when (ApiErrors.IsApiAnswer(exception))
         {
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
-            page = Html.Page("The cluster refused", $"<p class=\"error\" role=\"alert\">{Html.Text(Runtime.ApiErrors.MessageOf(exception))}</p>");
+            page = Html.Page("The cluster refused", $"<p class=\"error\" role=\"alert\">{Html.Text(ApiErrors.MessageOf(exception))}</p>");
         }
 
         if (page is null)

@@ -6,7 +6,7 @@ using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 using k8s.Models;
 

@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Runtime.Informers;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 
 namespace CpaasX.Operator.Writing;
 

@@ -3,7 +3,8 @@ using System.Text;
 
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+
 using CpaasX.Routing.Table;
 
 using k8s;

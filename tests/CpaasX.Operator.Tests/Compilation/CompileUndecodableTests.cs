@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+
 using CpaasX.Routing.Model;
 
 using k8s.Models;

@@ -4,13 +4,15 @@ using System.Text.Json;
 
 using CpaasX.ApiServer;
 using CpaasX.ApiServer.Identity;
+
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Tests.Support;
+
 using CpaasX.Testing;
 
 using k8s;

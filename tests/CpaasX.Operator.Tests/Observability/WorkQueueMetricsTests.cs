@@ -1,5 +1,5 @@
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Queue;
 
 using Microsoft.Extensions.Time.Testing;
 

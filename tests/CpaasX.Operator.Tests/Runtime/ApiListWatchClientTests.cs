@@ -1,7 +1,7 @@
 using System.Net;
 
 using CpaasX.Operator.Api.Serialization;
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 using k8s;
 using k8s.Models;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Queue;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 
 using Microsoft.Extensions.Time.Testing;
 

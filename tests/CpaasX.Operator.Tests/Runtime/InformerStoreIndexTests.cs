@@ -1,4 +1,4 @@
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Informers;
 
 using k8s;
 using k8s.Models;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Runtime.Informers;
 
 using k8s;
 using k8s.Models;
@@ -76,7 +77,7 @@ public sealed class InformerTests : IAsyncDisposable
         await _api.NextWatchCallAsync(null);
         await _api.NextWatchCallAsync(null);
         Assert.Equal(1, _informer.Undecodable.Count);
-        _api.EnqueueWatch(null, new WatchScript([WatchEvent<V1ConfigMap>.Error(new V1Status { Code = StatusCodes.Gone })]));
+        _api.EnqueueWatch(null, new WatchScript([WatchEvent<V1ConfigMap>.Error(new V1Status { Code = ApiStatusCodes.Gone })]));
         _api.EnqueueList(null, "20", ConfigMap("ns", "a", "3"));
 
         await _api.NextWatchCallAsync(null);

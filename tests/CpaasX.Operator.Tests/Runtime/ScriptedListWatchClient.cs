@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 using k8s.Models;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.ReconcileLoop;
 
 namespace CpaasX.Operator.Tests.Runtime;
 

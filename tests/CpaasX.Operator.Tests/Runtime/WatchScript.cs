@@ -1,4 +1,4 @@
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 using k8s.Models;
 

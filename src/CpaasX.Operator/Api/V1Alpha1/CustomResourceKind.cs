@@ -1,4 +1,4 @@
-using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Runtime.Client;
 
 namespace CpaasX.Operator.Api.V1Alpha1;
 
