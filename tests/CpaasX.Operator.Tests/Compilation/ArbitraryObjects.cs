@@ -95,7 +95,7 @@ internal static class ArbitraryObjects
         from sticky in Gen.Bool
         from geolocated in Gen.Bool
         from priorities in Gen.Select(Gen.Enum<SenderType>().Nullable(0.1), Gen.Int[0, 5].Nullable(0.1))
-            .Select(pair => new Api.V1Alpha1.SenderPriority { SenderType = pair.Item1, Priority = pair.Item2 }).Array[0, 3].Null(0.1)
+            .Select(pair => new Operator.Api.V1Alpha1.SenderPriority { SenderType = pair.Item1, Priority = pair.Item2 }).Array[0, 3].Null(0.1)
         select new SenderStrategy
         {
             Spec = new SenderStrategySpec

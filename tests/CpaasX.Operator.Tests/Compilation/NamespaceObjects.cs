@@ -108,7 +108,7 @@ internal static class NamespaceObjects
                     EntityRef = Ref(entity),
                     Channel = channel,
                     DestinationCountryCode = country,
-                    Priorities = [new Api.V1Alpha1.SenderPriority { SenderType = SenderType.VirtualLongNumber, Priority = 1 }],
+                    Priorities = [new Operator.Api.V1Alpha1.SenderPriority { SenderType = SenderType.VirtualLongNumber, Priority = 1 }],
                 },
             },
             name,
