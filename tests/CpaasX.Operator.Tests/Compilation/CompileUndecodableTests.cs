@@ -7,7 +7,7 @@ using CpaasX.Routing.Model;
 
 using k8s.Models;
 
-using static CpaasX.Operator.Tests.Compilation.NamespaceObjects;
+using static CpaasX.Operator.Tests.Support.NamespaceObjects;
 
 namespace CpaasX.Operator.Tests.Compilation;
 

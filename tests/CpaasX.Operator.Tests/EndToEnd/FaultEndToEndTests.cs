@@ -1,6 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 

@@ -4,8 +4,7 @@ using System.Text;
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Tests.EndToEnd;
-using CpaasX.Operator.Tests.Install;
+using CpaasX.Operator.Tests.Support;
 
 using k8s;
 

@@ -2,7 +2,7 @@ using System.Net;
 
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 
 using k8s;

@@ -1,7 +1,6 @@
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 

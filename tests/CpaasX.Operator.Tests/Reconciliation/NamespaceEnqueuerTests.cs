@@ -1,7 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Reconciliation;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 
 using k8s;

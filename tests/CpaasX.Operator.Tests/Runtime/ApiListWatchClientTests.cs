@@ -2,6 +2,7 @@ using System.Net;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Runtime;
+using CpaasX.Operator.Tests.Support;
 
 using k8s;
 using k8s.Models;

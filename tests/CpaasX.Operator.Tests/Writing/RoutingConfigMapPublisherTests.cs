@@ -1,7 +1,7 @@
 using System.Text;
 
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 

@@ -4,7 +4,7 @@ using CpaasX.Routing.Table;
 
 using CsCheck;
 
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
 namespace CpaasX.Routing.Tests.Model;
 

@@ -7,7 +7,7 @@ using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 using CpaasX.Testing;
 
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
 namespace CpaasX.Routing.Tests.Mounted;
 

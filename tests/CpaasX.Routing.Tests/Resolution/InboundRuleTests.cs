@@ -3,7 +3,7 @@ using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 
 using static CpaasX.Routing.Tests.Resolution.InboundExpectation;
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
 namespace CpaasX.Routing.Tests.Resolution;
 

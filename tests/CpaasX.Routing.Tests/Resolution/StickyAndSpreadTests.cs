@@ -2,7 +2,7 @@ using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
 namespace CpaasX.Routing.Tests.Resolution;
 

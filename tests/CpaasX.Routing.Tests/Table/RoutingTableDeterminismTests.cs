@@ -1,9 +1,10 @@
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
+using CpaasX.Routing.Tests.Support;
 
 using CsCheck;
 
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
 namespace CpaasX.Routing.Tests.Table;
 

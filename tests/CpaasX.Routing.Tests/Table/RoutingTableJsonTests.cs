@@ -5,6 +5,7 @@ using System.Text.Json;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
+using CpaasX.Routing.Tests.Support;
 
 namespace CpaasX.Routing.Tests.Table;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
+using CpaasX.Routing.Tests.Support;
 
 using Json.Schema;
 

@@ -1,6 +1,6 @@
 using CpaasX.Routing.Table;
 
-namespace CpaasX.Operator.Tests.Writing;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Routing tables of chosen sizes for the ConfigMap publisher.</summary>
 internal static class TestTables

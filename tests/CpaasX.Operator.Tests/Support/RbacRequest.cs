@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// One API request as RBAC sees it. <paramref name="Resource"/> carries a subresource after a slash

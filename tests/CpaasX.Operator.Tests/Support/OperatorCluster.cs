@@ -9,7 +9,6 @@ using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
 using CpaasX.Operator.Runtime;
-using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Testing;
 
@@ -18,7 +17,7 @@ using k8s.Models;
 
 using Microsoft.Extensions.Logging;
 
-namespace CpaasX.Operator.Tests.EndToEnd;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// A fresh embedded API server with the project's CRDs installed (from config/crds, through the API), a client, and

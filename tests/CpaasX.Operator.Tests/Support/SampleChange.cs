@@ -1,6 +1,4 @@
-using CpaasX.Operator.Tests.Support;
-
-namespace CpaasX.Operator.Tests.Diff;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// A pull request over config/samples, on disk: <see cref="Before"/> is a copy of the samples, <see cref="After"/> the

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Walks a YAML tree by mapping keys.</summary>
 public static class ManifestPath

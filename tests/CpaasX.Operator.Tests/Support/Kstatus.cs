@@ -1,6 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 
-namespace CpaasX.Operator.Tests.Compilation;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// kstatus' <c>Compute</c> for a custom resource, as sigs.k8s.io/cli-utils/pkg/kstatus/status (status.go, generic.go)

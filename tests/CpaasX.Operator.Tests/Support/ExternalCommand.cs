@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Runs a tool found on PATH (kubectl, dotnet) and captures what it printed.</summary>
 public static class ExternalCommand

@@ -5,7 +5,7 @@ using CsCheck;
 
 using k8s.Models;
 
-namespace CpaasX.Operator.Tests.Compilation;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// Generators of objects of any of the six kinds with fields drawn from small pools of valid values, garbage and nulls,

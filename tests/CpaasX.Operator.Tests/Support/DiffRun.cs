@@ -2,7 +2,7 @@ using System.CommandLine;
 
 using CpaasX.Operator.Cli;
 
-namespace CpaasX.Operator.Tests.Diff;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Runs the diff command in process, as the executable would, capturing stdout and stderr.</summary>
 internal static class DiffRun

@@ -1,7 +1,7 @@
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
-namespace CpaasX.Routing.Tests;
+namespace CpaasX.Routing.Tests.Support;
 
 /// <summary>Resources the tests associate: numbers of known area codes and countries, alpha senders, and the other kinds.</summary>
 internal static class Senders

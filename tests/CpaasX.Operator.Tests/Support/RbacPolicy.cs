@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// What the RBAC objects of a manifest let one ServiceAccount do: the rules of every Role and ClusterRole

@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// One (apiGroup, resource, verb) a bound rule grants, in its scope: <paramref name="Namespace"/> is the

@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>The names config/default installs under, shared by the install tests.</summary>
 public static class InstallManifest

@@ -1,14 +1,13 @@
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Local;
-using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 
 using k8s.Models;
 
-namespace CpaasX.Operator.Tests.EndToEnd;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>The sample sets on an <see cref="OperatorCluster"/> through the API (no kubectl), for the tests that need the embedded server.</summary>
 internal static class EmbeddedSamples

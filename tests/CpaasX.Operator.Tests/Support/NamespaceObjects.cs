@@ -4,7 +4,7 @@ using CpaasX.Routing.Model;
 
 using k8s.Models;
 
-namespace CpaasX.Operator.Tests.Compilation;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Objects of one namespace for compile tests, created a minute apart in the order they are made unless told.</summary>
 internal static class NamespaceObjects

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace CpaasX.Operator.Tests.Runtime;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Answers KubernetesClient's HTTP requests in process from a function of the request, and records each request URI, its authorization and host headers and the HTTP version asked for.</summary>
 internal sealed class CannedApiHandler(Func<HttpRequestMessage, (HttpStatusCode Status, string Body)> answer) : DelegatingHandler

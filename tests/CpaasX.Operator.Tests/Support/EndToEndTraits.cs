@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Tests.EndToEnd;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// How the end-to-end tests are selected. <see cref="EndToEnd"/> tests run against the embedded server or a real

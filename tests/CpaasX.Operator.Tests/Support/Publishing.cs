@@ -1,10 +1,9 @@
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 
 using k8s;
 
-namespace CpaasX.Operator.Tests.Writing;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Publishing a table as the operator does (decide, then write), from the managed ConfigMaps the API holds now; reading it as a Pod would.</summary>
 internal static class Publishing

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>One Kubernetes object of a YAML manifest, with lookups by field path.</summary>
 public sealed class ManifestObject(YamlMappingNode root)

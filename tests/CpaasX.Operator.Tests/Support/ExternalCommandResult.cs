@@ -1,4 +1,4 @@
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 public sealed record ExternalCommandResult(int ExitCode, string StandardOutput, string StandardError)
 {

@@ -1,9 +1,9 @@
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
 
-using static CpaasX.Routing.Tests.Senders;
+using static CpaasX.Routing.Tests.Support.Senders;
 
-namespace CpaasX.Routing.Tests;
+namespace CpaasX.Routing.Tests.Support;
 
 /// <summary>A namespace with every kind of entry, as the samples describe it: environments, customers, keywords, a shared number.</summary>
 internal static class SampleTables

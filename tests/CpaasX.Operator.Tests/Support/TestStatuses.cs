@@ -1,6 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 
-namespace CpaasX.Operator.Tests.Writing;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Hand-made desired statuses, as compile would produce them.</summary>
 internal static class TestStatuses

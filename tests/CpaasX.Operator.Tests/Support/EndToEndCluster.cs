@@ -2,7 +2,6 @@ using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
@@ -11,7 +10,7 @@ using CpaasX.Testing;
 using k8s;
 using k8s.Models;
 
-namespace CpaasX.Operator.Tests.EndToEnd;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>
 /// Where the end-to-end suite runs. By default: an embedded API server with the operator in-process, started after

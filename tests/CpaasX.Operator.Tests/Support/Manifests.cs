@@ -1,8 +1,6 @@
-using CpaasX.Operator.Tests.Support;
-
 using YamlDotNet.RepresentationModel;
 
-namespace CpaasX.Operator.Tests.Install;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>Reads multi-document YAML, and renders kustomizations with the kubectl on PATH.</summary>
 public static class Manifests

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace CpaasX.Operator.Tests.Writing;
+namespace CpaasX.Operator.Tests.Support;
 
 /// <summary>What a tenant could plant under the managed label: a ConfigMap-sized gzip that inflates to 1 GiB.</summary>
 internal static class GzipBombs
