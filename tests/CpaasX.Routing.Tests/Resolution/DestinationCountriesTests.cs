@@ -33,7 +33,7 @@ public sealed class DestinationCountriesTests
     }
 
     [Fact]
-    public void NoPrefixForAnUnknownCountry()
+    public void No_prefix_for_an_unknown_country()
     {
         Assert.Null(DestinationCountries.Prefix("ZZ"));
     }

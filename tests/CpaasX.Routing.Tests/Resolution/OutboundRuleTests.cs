@@ -265,7 +265,7 @@ public sealed class OutboundRuleTests
     }
 
     [Fact]
-    public void ExplicitSenderSaysWhetherItIsAlsoAssociatedWithTheRequester()
+    public void Explicit_sender_says_whether_it_is_also_associated_with_the_requester()
     {
         var resolver = new RoutingResolver(new RoutingTableBuilder("shop")
             .AddResource(NewJersey).AddResource(London)
@@ -285,7 +285,7 @@ public sealed class OutboundRuleTests
     }
 
     [Fact]
-    public void ExplicitSenderRefusalsNameWhatIsWrong()
+    public void Explicit_sender_refusals_name_what_is_wrong()
     {
         var resolver = new RoutingResolver(new RoutingTableBuilder("shop")
             .AddResource(Number("voice-line", "+12015550111", NumberType.VirtualLongNumber, "US", Channel.Voice))

@@ -16,7 +16,7 @@ public sealed class StickyAndSpreadTests
         [.. Enumerable.Range(0, DestinationCount).Select(i => $"+1312{5_550_000 + i:D7}")];
 
     [Fact]
-    public void StickySenderIsTheSameForADestinationAcrossResolverInstances()
+    public void Sticky_sender_is_the_same_for_a_destination_across_resolver_instances()
     {
         var table = Table(sticky: true, senderCount: 5);
 
@@ -28,7 +28,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void RemovingOneOfNSendersMovesOnlyTheDestinationsThatHadIt()
+    public void Removing_one_of_N_senders_moves_only_the_destinations_that_had_it()
     {
         var before = Assign(new RoutingResolver(Table(sticky: true, senderCount: 5)));
         var after = Assign(new RoutingResolver(Table(sticky: true, senderCount: 5, skip: 2)));
@@ -48,7 +48,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void AddingASenderMovesAboutOneInNPlusOneDestinationsAllToTheNewSender()
+    public void Adding_a_sender_moves_about_one_in_N_plus_one_destinations_all_to_the_new_sender()
     {
         var before = Assign(new RoutingResolver(Table(sticky: true, senderCount: 4)));
         var after = Assign(new RoutingResolver(Table(sticky: true, senderCount: 5)));
@@ -62,7 +62,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void StickyPicksSpreadDestinationsEvenly()
+    public void Sticky_picks_spread_destinations_evenly()
     {
         var counts = Assign(new RoutingResolver(Table(sticky: true, senderCount: 4))).CountBy(v => v).ToList();
 
@@ -71,7 +71,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void NonStickyPickSpreadsEvenlyOverThePool()
+    public void Non_sticky_pick_spreads_evenly_over_the_pool()
     {
         var resolver = new RoutingResolver(Table(sticky: false, senderCount: 3));
 
@@ -85,7 +85,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void WithoutStrategyEverySenderIsUsedRegardlessOfType()
+    public void Without_strategy_every_sender_is_used_regardless_of_type()
     {
         var table = new RoutingTableBuilder("shop").Associate(NewJersey, App, null).Associate(ShortCode, App, null).Build();
         var resolver = new RoutingResolver(table);
@@ -98,7 +98,7 @@ public sealed class StickyAndSpreadTests
     }
 
     [Fact]
-    public void SharingSendersAreTheStickyPickOrEverySpreadCandidateWhateverTheTurn()
+    public void Sharing_senders_are_the_sticky_pick_or_every_spread_candidate_whatever_the_turn()
     {
         var sticky = new RoutingResolver(Table(sticky: true, senderCount: 3));
         var spread = new RoutingResolver(Table(sticky: false, senderCount: 3));

@@ -21,7 +21,7 @@ public sealed class RoutingTableBuilderTests
     }
 
     [Fact]
-    public void AssociationWithoutApplicationSitsUnderDefault()
+    public void Association_without_application_sits_under_default()
     {
         var table = new RoutingTableBuilder("shop").Associate(NewJersey, null, "acme").Build();
 
@@ -30,7 +30,7 @@ public sealed class RoutingTableBuilderTests
     }
 
     [Fact]
-    public void SameResourceTwiceInAPoolKeepsTheAssociationWhoseNameSortsFirst()
+    public void Same_resource_twice_in_a_pool_keeps_the_association_whose_name_sorts_first()
     {
         var table = new RoutingTableBuilder("shop")
             .AddAssociation("b-association", NewJersey, Channel.Sms, "app", null)
@@ -41,7 +41,7 @@ public sealed class RoutingTableBuilderTests
     }
 
     [Fact]
-    public void InboundResourceGetsAnEntryPerChannelButNeverVoiceWithoutAssociation()
+    public void Inbound_resource_gets_an_entry_per_channel_but_never_voice_without_association()
     {
         var table = new RoutingTableBuilder("shop").AddInboundResource(NewJersey, [Channel.Sms, Channel.Mms, Channel.Voice]).Build();
 
@@ -50,7 +50,7 @@ public sealed class RoutingTableBuilderTests
     }
 
     [Fact]
-    public void KeywordsAreStoredUpperCaseOncePerKeyword()
+    public void Keywords_are_stored_upper_case_once_per_keyword()
     {
         var table = new RoutingTableBuilder("shop")
             .AddInboundResource(NewJersey, [Channel.Sms])
@@ -63,7 +63,7 @@ public sealed class RoutingTableBuilderTests
     }
 
     [Fact]
-    public void ConfigurationOfAResourceNotAddedIsACallerError()
+    public void Configuration_of_a_resource_not_added_is_a_caller_error()
     {
         var builder = new RoutingTableBuilder("shop").AddInboundConfiguration("stop", "missing", Channel.Sms, "STOP", "app", null);
 

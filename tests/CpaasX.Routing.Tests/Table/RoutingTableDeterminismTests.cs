@@ -41,7 +41,7 @@ public sealed class RoutingTableDeterminismTests
         Gen.Int[1, 3].Select(i => (Action<RoutingTableBuilder>)(b => b.AddApplication(Applications[i]!, null, Applications[i]!).AddEntity(Entities[i % 3] ?? "none", null, Entities[i % 3] ?? "none")));
 
     [Fact]
-    public void ShuffledInputGivesTheSameBytes()
+    public void Shuffled_input_gives_the_same_bytes()
     {
         var objects = Gen.Frequency((3, Association), (1, Strategy), (2, Configuration), (1, ApplicationOrEntity)).Array[0, 40];
 

@@ -13,7 +13,7 @@ namespace CpaasX.Routing.Tests.Table;
 public sealed class RoutingTableJsonTests
 {
     [Fact]
-    public void WritesApiVersionAndKindFirstWithStableFormatting()
+    public void Writes_apiVersion_and_kind_first_with_stable_formatting()
     {
         var json = Encoding.UTF8.GetString(RoutingTableJson.Serialize(SampleTables.Shop()));
 
@@ -27,7 +27,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void SeveralTablesAreKeyedByNamespaceInTheGivenOrderEachFormattedAsItsOwnFile()
+    public void Several_tables_are_keyed_by_namespace_in_the_given_order_each_formatted_as_its_own_file()
     {
         var shop = SampleTables.Shop();
         var empty = new RoutingTableBuilder("another").Build();
@@ -44,7 +44,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void SortsEntriesByTheirKeys()
+    public void Sorts_entries_by_their_keys()
     {
         var table = SampleTables.Shop();
 
@@ -58,7 +58,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void RoundTripGivesTheSameBytesAndTheSameAnswers()
+    public void Round_trip_gives_the_same_bytes_and_the_same_answers()
     {
         var table = SampleTables.Shop();
         var bytes = RoutingTableJson.Serialize(table);
@@ -73,7 +73,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void LoadsPlainAndGzippedFilesAlike()
+    public void Loads_plain_and_gzipped_files_alike()
     {
         var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
         var directory = Directory.CreateTempSubdirectory("routing-table-");
@@ -97,7 +97,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void LoadsADirectoryHoldingAPlainOrGzippedTable()
+    public void Loads_a_directory_holding_a_plain_or_gzipped_table()
     {
         var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
         using var plain = new MountedDirectory(("routing.json", bytes));
@@ -108,7 +108,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void LoadsAShardedTableFromTheIndexAndItsPiecesThroughTheKubeletDataLink()
+    public void Loads_a_sharded_table_from_the_index_and_its_pieces_through_the_kubelet_data_link()
     {
         var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
         using var mounted = new MountedDirectory(Sharded(bytes, pieces: 3), kubeletLayout: true);
@@ -117,7 +117,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void AShardOfAnotherVersionIsAnErrorNeverAWrongTable()
+    public void A_shard_of_another_version_is_an_error_never_a_wrong_table()
     {
         var current = Sharded(RoutingTableJson.Serialize(SampleTables.Shop()), pieces: 2);
         var other = Sharded(RoutingTableJson.Serialize(SampleTables.Shop() with { Applications = [] }), pieces: 2);
@@ -130,7 +130,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void AMissingShardOrTwoTablesInOneDirectoryAreErrors()
+    public void A_missing_shard_or_two_tables_in_one_directory_are_errors()
     {
         var bytes = RoutingTableJson.Serialize(SampleTables.Shop());
         var sharded = Sharded(bytes, pieces: 2);
@@ -144,7 +144,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void AGzipStreamIsNeverInflatedBeyondItsBound()
+    public void A_gzip_stream_is_never_inflated_beyond_its_bound()
     {
         var zeros = Gzip(new byte[64 * 1024 * 1024]);
 
@@ -158,7 +158,7 @@ public sealed class RoutingTableJsonTests
     [Theory]
     [InlineData("cpaasx.io/v1beta1", "RoutingTable")]
     [InlineData("cpaasx.io/v1alpha1", "ConfigMap")]
-    public void RejectsAnotherApiVersionOrKind(string apiVersion, string kind)
+    public void Rejects_another_apiVersion_or_kind(string apiVersion, string kind)
     {
         var json = Encoding.UTF8.GetString(RoutingTableJson.Serialize(SampleTables.Shop()))
             .Replace("cpaasx.io/v1alpha1", apiVersion, StringComparison.Ordinal)
@@ -168,7 +168,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void RejectsATableWithoutItsLists()
+    public void Rejects_a_table_without_its_lists()
     {
         var json = """{"apiVersion": "cpaasx.io/v1alpha1", "kind": "RoutingTable", "namespace": "shop"}""";
 
@@ -176,7 +176,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void ContentHashIsSha256HexOfTheBytes()
+    public void ContentHash_is_the_SHA_256_hex_of_the_bytes()
     {
         // The SHA-256 test vector of "abc" (FIPS 180-2).
         Assert.Equal(
@@ -185,7 +185,7 @@ public sealed class RoutingTableJsonTests
     }
 
     [Fact]
-    public void ContentHashChangesWithTheTable()
+    public void ContentHash_changes_with_the_table()
     {
         var table = SampleTables.Shop();
         var changed = table with { Strategies = [.. table.Strategies.Skip(1)] };

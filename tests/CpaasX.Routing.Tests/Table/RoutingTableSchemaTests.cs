@@ -18,7 +18,7 @@ public sealed class RoutingTableSchemaTests
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routing-table.schema.json")));
 
     [Fact]
-    public void GeneratedTableValidates()
+    public void Generated_table_validates()
     {
         var result = Evaluate(RoutingTableJson.Serialize(SampleTables.Shop()));
 
@@ -26,7 +26,7 @@ public sealed class RoutingTableSchemaTests
     }
 
     [Fact]
-    public void EmptyTableValidates()
+    public void Empty_table_validates()
     {
         var result = Evaluate(RoutingTableJson.Serialize(new RoutingTableBuilder("empty").Build()));
 
@@ -34,7 +34,7 @@ public sealed class RoutingTableSchemaTests
     }
 
     [Fact]
-    public void TableWrittenBeforeSendersAndResourcesStillValidatesAndLoads()
+    public void Table_written_before_senders_and_resources_still_validates_and_loads()
     {
         var node = JsonNode.Parse(RoutingTableJson.Serialize(SampleTables.Shop()))!.AsObject();
         node.Remove("senders");
@@ -53,7 +53,7 @@ public sealed class RoutingTableSchemaTests
     }
 
     [Fact]
-    public void ReaderSkipsFieldsItDoesNotKnowSoAdditiveFieldsKeepOlderWorkloadsLoading()
+    public void Reader_skips_fields_it_does_not_know_so_additive_fields_keep_older_workloads_loading()
     {
         var node = JsonNode.Parse(RoutingTableJson.Serialize(SampleTables.Shop()))!.AsObject();
         node["addedInSomeLaterVersion"] = new JsonArray(1, 2);
