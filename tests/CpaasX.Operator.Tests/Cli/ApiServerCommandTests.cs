@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using CpaasX.Operator.Cli;
+using CpaasX.Testing;
 
 using k8s;
 
@@ -18,10 +19,10 @@ public sealed class ApiServerCommandTests
         try
         {
             var running = ApiServerCommand.Create().Parse(["--kubeconfig", kubeconfig]).InvokeAsync(new InvocationConfiguration { Output = output }, stop.Token);
-            for (var attempt = 0; attempt < 100 && !File.Exists(kubeconfig); attempt++)
-            {
-                await Task.Delay(50);
-            }
+            // The kubeconfig is moved into place whole once the server listens; a command that exits first fails here.
+            await Eventually.UntilAsync(
+                () => Task.FromResult(File.Exists(kubeconfig) || running.IsCompleted), TimeSpan.FromSeconds(30), "the apiserver command wrote its kubeconfig");
+            Assert.False(running.IsCompleted, $"the apiserver command exited before serving: {output}");
 
             using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
             var namespaces = await client.CoreV1.ListNamespaceAsync();

@@ -1,7 +1,5 @@
 using System.Text.Json;
 
-using CpaasX.Operator.Tests.EndToEnd;
-using CpaasX.Operator.Tests.Install;
 using CpaasX.Operator.Tests.Support;
 
 namespace CpaasX.Operator.Tests.Cli;

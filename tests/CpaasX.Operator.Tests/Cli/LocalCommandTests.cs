@@ -1,7 +1,6 @@
 using System.CommandLine;
 
 using CpaasX.Operator.Cli;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 
 using k8s;

@@ -30,7 +30,7 @@ public sealed class ResolveCommandTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    public void OutboundRoutedPrintsSenderLevelStrategyAndExplanation()
+    public void Outbound_routed_prints_the_sender_level_strategy_and_the_explanation()
     {
         var (exitCode, output, _) = Run("resolve", "outbound", "--routing", _tablePath, "--application", "checkout-prod", "--channel", "sms", "--to", "+13125550000");
 
@@ -44,7 +44,7 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
-    public void OutboundWithoutSenderExitsThreeWithTheReason()
+    public void Outbound_without_a_sender_exits_3_with_the_reason()
     {
         var (exitCode, output, _) = Run("resolve", "outbound", "--routing", _tablePath, "--application", "other", "--channel", "SMS", "--to", "+13125550000");
 
@@ -55,7 +55,7 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
-    public void InboundKeywordPrintsRouteSourceAndKeyword()
+    public void Inbound_keyword_prints_the_route_source_and_the_keyword()
     {
         var (exitCode, output, _) = Run("resolve", "inbound", "--routing", _tablePath, "--number", "+12015550101", "--channel", "SMS", "--text", "stop it");
 
@@ -68,7 +68,7 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
-    public void InboundVoiceWithoutAssociationExitsThree()
+    public void Inbound_voice_without_an_association_exits_3()
     {
         var (exitCode, output, _) = Run("resolve", "inbound", "--routing", _tablePath, "--number", "+12015550101", "--channel", "VOICE");
 
@@ -77,7 +77,7 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
-    public void ReadsAGzippedTable()
+    public void Reads_a_gzipped_table()
     {
         var gzipPath = _tablePath + ".gz";
         using (var gzip = new GZipStream(File.Create(gzipPath), CompressionLevel.Fastest))

@@ -3,8 +3,7 @@ using System.Text.Json;
 
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.EndToEnd;
-using CpaasX.Operator.Tests.Writing;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Table;
@@ -131,7 +130,7 @@ public sealed class ResolveFromClusterTests : IAsyncLifetime
     public async Task Without_routing_or_namespace_the_context_namespace_is_read_as_kubectl_does()
     {
         await _publisher.PublishTableAsync(_cluster, Namespace, Table());
-        var kubectl = await Install.ExternalCommand.RunAsync("kubectl", ["config", "set-context", "--current", "--namespace", Namespace, "--kubeconfig", _kubeconfig], _directory.FullName);
+        var kubectl = await ExternalCommand.RunAsync("kubectl", ["config", "set-context", "--current", "--namespace", Namespace, "--kubeconfig", _kubeconfig], _directory.FullName);
         Assert.True(kubectl.ExitCode == 0, kubectl.Describe());
 
         var (exitCode, output, error) = await RunAsync("outbound", "--kubeconfig", _kubeconfig, "--application", "checkout-prod", "--channel", "SMS", "--to", "+13125550000");

@@ -4,7 +4,7 @@ using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
 
-using static CpaasX.Operator.Tests.Compilation.NamespaceObjects;
+using static CpaasX.Operator.Tests.Support.NamespaceObjects;
 
 namespace CpaasX.Operator.Tests.Compilation;
 

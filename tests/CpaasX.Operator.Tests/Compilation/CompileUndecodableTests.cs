@@ -8,7 +8,7 @@ using CpaasX.Routing.Model;
 
 using k8s.Models;
 
-using static CpaasX.Operator.Tests.Compilation.NamespaceObjects;
+using static CpaasX.Operator.Tests.Support.NamespaceObjects;
 
 namespace CpaasX.Operator.Tests.Compilation;
 
@@ -39,7 +39,7 @@ public sealed class CompileUndecodableTests
     {
         var compiled = CompileWith([Satellite]).Undecodable.Single();
         var first = compiled.Ready;
-        var written = Satellite with { Status = new JsonObject { ["conditions"] = System.Text.Json.JsonSerializer.SerializeToNode(compiled.Conditions, Api.Serialization.CpaasxJson.Options) } };
+        var written = Satellite with { Status = new JsonObject { ["conditions"] = System.Text.Json.JsonSerializer.SerializeToNode(compiled.Conditions, Operator.Api.Serialization.CpaasxJson.Options) } };
 
         var again = NamespaceCompiler.Compile(new NamespaceSnapshot(Namespace, [], [], [], [], [], []) { Undecodable = [written] }, ResourceValueIndex.Empty, Now.AddHours(1)).Undecodable.Single();
 

@@ -1,8 +1,9 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Model;
 
-using static CpaasX.Operator.Tests.Compilation.NamespaceObjects;
+using static CpaasX.Operator.Tests.Support.NamespaceObjects;
 
 namespace CpaasX.Operator.Tests.Compilation;
 

@@ -6,7 +6,7 @@ using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;
-using CpaasX.Routing.Tests;
+using CpaasX.Routing.Tests.Resolution;
 
 namespace CpaasX.Operator.Tests.Conformance;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Diff;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Table;
 
 using Json.Schema;

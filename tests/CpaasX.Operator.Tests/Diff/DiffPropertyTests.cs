@@ -1,6 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Diff;
-using CpaasX.Operator.Tests.Compilation;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Table;
 
 using CsCheck;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;

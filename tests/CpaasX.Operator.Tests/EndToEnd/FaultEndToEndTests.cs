@@ -1,6 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 
@@ -50,16 +51,16 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
         await StartRoutedAsync();
         var listsBefore = _cluster.Server.Requests.Count("list", "resourceassociations");
 
-        // Every request waits a second: the deletes, sent first, are stored while the operator's resumed watches
-        // still wait; compacting the event window then answers those resumes 410, so only a new list can show the deletes.
+        // The watches are closed and refused (503) while the deletes are stored, so no stream carries them; compacting
+        // the event window then answers the operator's resumes 410, so only a new list can show the deletes. Each step
+        // waits for the one before: nothing depends on how fast the operator retries.
         var faults = _cluster.Server.Faults;
-        faults.Latency = TimeSpan.FromSeconds(1);
-        var deletes = Task.WhenAll(DeleteAsync("resourceassociations", "support-line-voice"), DeleteAsync("inboundconfigurations", "promo-join"));
-        await Task.Delay(faults.Latency / 2);
+        faults.RefuseWatches = true;
         faults.CloseAllWatches();
-        await deletes;
+        await DeleteAsync("resourceassociations", "support-line-voice");
+        await DeleteAsync("inboundconfigurations", "promo-join");
         faults.CompactEventWindow();
-        faults.Latency = TimeSpan.Zero;
+        faults.RefuseWatches = false;
 
         await EmbeddedSamples.EventuallyRoutedAsync(
             _cluster,

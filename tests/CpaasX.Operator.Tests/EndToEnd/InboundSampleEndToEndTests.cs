@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Observability;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;

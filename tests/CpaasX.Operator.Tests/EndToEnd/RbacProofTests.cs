@@ -3,7 +3,6 @@ using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.PlatformSync;
-using CpaasX.Operator.Tests.Install;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using CpaasX.Operator.Tests.Support;
+
 namespace CpaasX.Operator.Tests.EndToEnd;
 
 /// <summary>

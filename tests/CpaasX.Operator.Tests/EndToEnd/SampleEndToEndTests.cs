@@ -1,3 +1,4 @@
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Routing.Model;
 using CpaasX.Routing.Resolution;
 using CpaasX.Routing.Table;

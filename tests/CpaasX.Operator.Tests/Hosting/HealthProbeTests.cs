@@ -1,7 +1,7 @@
 using System.Net;
 
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 
 namespace CpaasX.Operator.Tests.Hosting;
 

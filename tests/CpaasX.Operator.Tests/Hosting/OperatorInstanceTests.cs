@@ -4,6 +4,8 @@ using CpaasX.Operator.Api;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
 using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
+using CpaasX.Operator.Writing;
 
 using k8s;
 using k8s.Models;

@@ -1,6 +1,5 @@
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Tests.Compilation;
 using CpaasX.Operator.Tests.Support;
 
 using NLua;

@@ -1,3 +1,5 @@
+using CpaasX.Operator.Tests.Support;
+
 namespace CpaasX.Operator.Tests.Install;
 
 public sealed class RbacPolicyTests

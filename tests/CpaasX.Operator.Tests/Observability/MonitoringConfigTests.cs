@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 
 using YamlDotNet.RepresentationModel;

@@ -34,6 +34,8 @@ public sealed class PlatformDoubleContractTests
         using HttpClient http = Client(platform);
 
         HttpResponseMessage tooLarge = await http.GetAsync(new Uri("/provisioning/1/applications?size=2000", UriKind.Relative));
+        // The scenario's pause, not a race: the throttle (counting in 1 ms units here) refills meanwhile, so the next
+        // request is judged on the spec alone; a longer pause changes nothing.
         await Task.Delay(5);
         HttpResponseMessage unknown = await http.GetAsync(new Uri("/provisioning/1/entities?sort=name", UriKind.Relative));
         HttpResponseMessage noId = await http.PostAsync(new Uri("/provisioning/1/applications", UriKind.Relative), Json(new JsonObject { ["applicationName"] = "x" }));

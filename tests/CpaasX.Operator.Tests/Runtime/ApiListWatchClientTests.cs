@@ -1,7 +1,9 @@
 using System.Net;
 
 using CpaasX.Operator.Api.Serialization;
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Tests.Support;
 
 using k8s;
 using k8s.Models;

@@ -1,4 +1,6 @@
+using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.LeaderElection;
+using CpaasX.Testing;
 
 namespace CpaasX.Operator.Tests.Runtime;
 
@@ -69,11 +71,8 @@ public sealed class LeadershipTests : IAsyncDisposable
         var secondLock = new InMemoryLock("b", _lease);
         var second = Start(secondLock);
         var secondTerm = second.WaitForLeadershipAsync(CancellationToken.None);
-        while (secondLock.Reads < 3)
-        {
-            // Polls only for progress of the other candidate; nothing below depends on how long it took.
-            await Task.Delay(10);
-        }
+        // Waits only for progress of the other candidate; nothing below depends on how long it took.
+        await Eventually.UntilAsync(() => Task.FromResult(secondLock.Reads >= 3), Hang, "the second candidate read the held lease three times");
 
         Assert.False(secondTerm.IsCompleted);
         Assert.Equal("a", _lease.Holder);

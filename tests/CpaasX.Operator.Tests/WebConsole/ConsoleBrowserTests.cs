@@ -1,5 +1,5 @@
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 
 using Microsoft.Playwright;
 

@@ -1,7 +1,7 @@
 using System.Net;
 
 using CpaasX.ApiServer.Identity;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.WebConsole;
 
 namespace CpaasX.Operator.Tests.WebConsole;

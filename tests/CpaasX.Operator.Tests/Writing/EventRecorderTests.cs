@@ -1,4 +1,4 @@
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 
 using k8s;

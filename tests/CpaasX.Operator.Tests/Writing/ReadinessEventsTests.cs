@@ -1,5 +1,6 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 
 namespace CpaasX.Operator.Tests.Writing;

@@ -2,7 +2,7 @@ using System.Text;
 
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.EndToEnd;
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 

@@ -1,3 +1,4 @@
+using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 
