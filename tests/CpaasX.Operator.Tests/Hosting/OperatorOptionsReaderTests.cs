@@ -56,8 +56,14 @@ public sealed class OperatorOptionsReaderTests
         var options = OperatorOptionsReader.Read(
             new OperatorFlags
             {
-                ConfigMapName = "routing-from-flag", Workers = "3", HttpAddress = "127.0.0.1:0", MetricsAddress = "127.0.0.1:8443", MetricsSecure = "true", MetricsCertDir = certificates.FullName,
-                LogLevel = "debug", Kubeconfig = "flag.kubeconfig",
+                ConfigMapName = "routing-from-flag",
+                Workers = "3",
+                HttpAddress = "127.0.0.1:0",
+                MetricsAddress = "127.0.0.1:8443",
+                MetricsSecure = "true",
+                MetricsCertDir = certificates.FullName,
+                LogLevel = "debug",
+                Kubeconfig = "flag.kubeconfig",
             },
             environment.GetValueOrDefault);
 
