@@ -15,25 +15,28 @@ internal sealed class OperatorProcess : IDisposable
 
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly Uri _metrics;
     private readonly ConcurrentQueue<string> _errors;
 
-    private OperatorProcess(Process process, int port, ConcurrentQueue<string> errors)
+    private OperatorProcess(Process process, int port, int metricsPort, ConcurrentQueue<string> errors)
     {
         _process = process;
         _errors = errors;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _metrics = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
     }
 
     /// <param name="arguments">More flags for <c>run</c> (e.g. <c>--settle-delay 100ms</c>).</param>
     public static OperatorProcess Start(string kubeconfig, params string[] arguments)
     {
         var port = ChildProcesses.FreePort();
+        var metricsPort = ChildProcesses.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { typeof(OperatorInstance).Assembly.Location, "run", "--kubeconfig", kubeconfig, "--http-address", $"127.0.0.1:{port}", "--log-format", "json" }.Concat(arguments))
+        foreach (var argument in new[] { typeof(OperatorInstance).Assembly.Location, "run", "--kubeconfig", kubeconfig, "--http-address", $"127.0.0.1:{port}", "--metrics-address", $"127.0.0.1:{metricsPort}", "--metrics-secure=false", "--log-format", "json" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -52,7 +55,7 @@ internal sealed class OperatorProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process, port, errors);
+        return new OperatorProcess(process, port, metricsPort, errors);
     }
 
     public long PeakRssMegabytes() => ChildProcesses.PeakRssMegabytes(_process);
@@ -80,7 +83,7 @@ internal sealed class OperatorProcess : IDisposable
 
     /// <summary>Sums the reconcile counter series on /metrics whose line starts with <paramref name="seriesPrefix"/>.</summary>
     private async Task<long> ReconcileCountAsync(string seriesPrefix) =>
-        (await _http.GetStringAsync("/metrics")).Split('\n')
+        (await _http.GetStringAsync(_metrics)).Split('\n')
             .Where(line => line.StartsWith(seriesPrefix, StringComparison.Ordinal))
             .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 

@@ -92,6 +92,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             new ObjectHandler(store, lifecycle, new PolicyAdmission(store)),
             new WatchHandler(store, faults, options.BookmarkInterval),
             new AdminHandler(faults, requests),
+            new ReviewHandler(authenticator),
             faults,
             requests,
             requestLog,

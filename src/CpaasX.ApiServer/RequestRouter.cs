@@ -22,6 +22,7 @@ internal sealed class RequestRouter(
     ObjectHandler objects,
     WatchHandler watches,
     AdminHandler admin,
+    ReviewHandler reviews,
     FaultInjection faults,
     RequestCounters counters,
     RequestLog log,
@@ -100,6 +101,13 @@ internal sealed class RequestRouter(
 
         var request = new ResourceRequest(type, path.Namespace, path.Name, path.Subresource);
         var method = context.Request.Method;
+        if (type.IsReview)
+        {
+            return path.Name is null && HttpMethods.IsPost(method)
+                ? Write("create", context, identity, request, () => reviews.Create(context, type))
+                : throw ApiErrors.MethodNotAllowed();
+        }
+
         if (path.Name is null)
         {
             if (HttpMethods.IsGet(method))
@@ -138,7 +146,7 @@ internal sealed class RequestRouter(
     private Task Write(string verb, HttpContext context, ApiIdentity identity, ResourceRequest request, Func<Task> handler)
     {
         Count(verb, identity, request);
-        if (identity.Access != ApiAccess.ReadWrite)
+        if (!identity.MayUse(verb))
         {
             throw ApiErrors.Forbidden(identity.UserName, verb, request);
         }

@@ -13,6 +13,7 @@ internal sealed class DiscoveryHandler(ResourceRegistry registry)
 {
     private static readonly string[] ObjectVerbs = ["create", "delete", "get", "list", "patch", "update", "watch"];
     private static readonly string[] StatusVerbs = ["get", "patch", "update"];
+    private static readonly string[] ReviewVerbs = ["create"];
 
     public static Task Version(HttpContext context) => JsonResponses.Write(context, 200, new JsonObject
     {
@@ -65,7 +66,7 @@ internal sealed class DiscoveryHandler(ResourceRegistry registry)
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = Strings(ObjectVerbs),
+                ["verbs"] = Strings(type.IsReview ? ReviewVerbs : ObjectVerbs),
                 ["shortNames"] = Strings(type.ShortNames),
                 ["categories"] = Strings(type.Categories),
             });

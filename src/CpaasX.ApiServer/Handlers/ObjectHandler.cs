@@ -154,7 +154,7 @@ internal sealed class ObjectHandler(ObjectStore store, ObjectLifecycle lifecycle
         return buffer.ToArray();
     }
 
-    private static async Task<JsonObject> ReadObject(HttpContext context)
+    public static async Task<JsonObject> ReadObject(HttpContext context)
     {
         if (MediaType(context.Request) == ProtobufObjectDecoder.ContentType)
         {

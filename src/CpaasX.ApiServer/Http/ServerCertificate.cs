@@ -7,14 +7,14 @@ namespace CpaasX.ApiServer.Http;
 /// <summary>
 /// A self-signed certificate for 127.0.0.1, ::1 and localhost, made at each start and trusted only through the
 /// kubeconfig (certificate-authority-data). TLS is what makes the tokens work: kubectl sends a kubeconfig's credentials
-/// only over TLS, never over plain HTTP.
+/// only over TLS, never over plain HTTP. The operator's secured /metrics uses one too when it is given no certificate.
 /// </summary>
-internal static class ServerCertificate
+public static class ServerCertificate
 {
-    public static X509Certificate2 Create()
+    public static X509Certificate2 Create(string commonName = "cpaasx-embedded-api-server")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=cpaasx-embedded-api-server", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddIpAddress(IPAddress.IPv6Loopback);

@@ -40,7 +40,13 @@ internal sealed class Authenticator
             return null;
         }
 
-        var presented = Encoding.ASCII.GetBytes(authorization[BearerPrefix.Length..]);
+        return Authenticate(authorization[BearerPrefix.Length..]);
+    }
+
+    /// <summary>The identity <paramref name="token"/> belongs to; null for an unknown one (what a TokenReview asks).</summary>
+    public ApiIdentity? Authenticate(string token)
+    {
+        var presented = Encoding.ASCII.GetBytes(token);
         // Compared in constant time, so the answer's timing tells nothing about a token's prefix.
         return _tokens.FirstOrDefault(entry => CryptographicOperations.FixedTimeEquals(entry.Token, presented)).Identity;
     }

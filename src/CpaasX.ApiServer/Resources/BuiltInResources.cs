@@ -59,6 +59,30 @@ internal static class BuiltInResources
         TracksGeneration = true,
     };
 
+    /// <summary>Asks who a bearer token belongs to: how a secured /metrics endpoint authenticates its scrapers.</summary>
+    public static readonly ResourceType TokenReviews = new()
+    {
+        Group = "authentication.k8s.io",
+        Version = "v1",
+        Plural = "tokenreviews",
+        Singular = "tokenreview",
+        Kind = "TokenReview",
+        Namespaced = false,
+        IsReview = true,
+    };
+
+    /// <summary>Asks whether a user may do something: how a secured /metrics endpoint authorises its scrapers.</summary>
+    public static readonly ResourceType SubjectAccessReviews = new()
+    {
+        Group = "authorization.k8s.io",
+        Version = "v1",
+        Plural = "subjectaccessreviews",
+        Singular = "subjectaccessreview",
+        Kind = "SubjectAccessReview",
+        Namespaced = false,
+        IsReview = true,
+    };
+
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespaces,
@@ -70,5 +94,7 @@ internal static class BuiltInResources
         CustomResourceDefinitions,
         ValidatingAdmissionPolicies,
         ValidatingAdmissionPolicyBindings,
+        TokenReviews,
+        SubjectAccessReviews,
     ];
 }

@@ -21,6 +21,9 @@ internal sealed record ResourceType
     /// <summary>Served from a CRD: schema admission applies and strategic merge patch is refused, as a real server does.</summary>
     public bool IsCustom { get; init; }
 
+    /// <summary>A review (TokenReview, SubjectAccessReview): create only, answered in the returned status and never stored.</summary>
+    public bool IsReview { get; init; }
+
     public IReadOnlyList<PrinterColumn> PrinterColumns { get; init; } = [];
 
     /// <summary>The version's selectableFields as field selector names ("spec.color"): what a fieldSelector may name besides metadata.</summary>

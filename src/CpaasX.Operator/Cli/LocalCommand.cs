@@ -52,14 +52,15 @@ internal static class LocalCommand
             Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
             server.WriteKubeconfig(kubeconfigPath);
             using var loggerFactory = OperatorLogging.Create(LogFormat.Text, LogLevel.Information);
-            var options = new OperatorOptions { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) };
+            // Metrics in plain HTTP: on this machine only, and readable with curl without a token.
+            var options = new OperatorOptions { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0), MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, 0), MetricsSecure = false };
             // The operator runs as its ServiceAccount's identity, as installed on a cluster; the kubeconfig's current context is the admin.
             await using var running = await OperatorInstance.StartAsync(
                 options, server.ClientConfiguration(ApiIdentity.Operator), loggerFactory, cancellationToken);
             var shown = parse.GetValue(kubeconfig);
             await output.WriteLineAsync($$"""
                 API server: {{server.BaseUrl}} (kubeconfig {{kubeconfigPath}})
-                Operator:   {{running.HttpAddress}} (/healthz, /readyz, /metrics)
+                Operator:   {{running.HttpAddress}} (/healthz, /readyz), metrics {{running.MetricsAddress}}metrics
                 Look with:
                   kubectl --kubeconfig {{shown}} get cpaasx -A
                   kubectl --kubeconfig {{shown}} get configmap {{options.ConfigMapName}} -n NAMESPACE -o jsonpath='{.data.routing\.json}'

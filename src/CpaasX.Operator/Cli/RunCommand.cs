@@ -26,20 +26,21 @@ internal static class RunCommand
         var configMapName = Flag("--configmap-name", $"Name of each namespace's routing ConfigMap (default {OperatorOptions.DefaultConfigMapName}).", OperatorOptionsReader.ConfigMapNameVariable);
         var workers = Flag("--workers", "Namespaces reconciled in parallel (default 2).", OperatorOptionsReader.WorkersVariable);
         var settleDelay = Flag("--settle-delay", "How long a namespace's changes must pause before it is reconciled, e.g. 100ms; 0 reconciles at once (default 100ms).", OperatorOptionsReader.SettleDelayVariable);
-        var leaderElect = new Option<string?>("--leader-elect")
-        {
-            Description = $"Only the holder of the Lease writes: true or false; the bare flag means true. [env {OperatorOptionsReader.LeaderElectVariable}]",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var leaderElect = BooleanFlag("--leader-elect", "Only the holder of the Lease writes", OperatorOptionsReader.LeaderElectVariable);
         var leaseNamespace = Flag("--lease-namespace", "Namespace of the Lease (default POD_NAMESPACE, else default).", OperatorOptionsReader.LeaseNamespaceVariable);
         var leaseName = new Option<string?>("--lease-name") { Description = "Name of the Lease (default cpaasx-operator)." };
-        var httpAddress = Flag("--http-address", "IP:PORT of /healthz, /readyz and /metrics (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
+        var httpAddress = Flag("--http-address", "IP:PORT of the probes /healthz and /readyz, plain HTTP (default 0.0.0.0:8080; port 0 picks one).", OperatorOptionsReader.HttpAddressVariable);
+        var metricsAddress = Flag("--metrics-address", $"IP:PORT of /metrics (default 0.0.0.0:8443; port 0 picks one; {OperatorOptionsReader.MetricsOff} serves none).", OperatorOptionsReader.MetricsAddressVariable);
+        var metricsSecure = BooleanFlag(
+            "--metrics-secure", "/metrics over HTTPS, each scrape's bearer token checked by a TokenReview and a SubjectAccessReview (default true)", OperatorOptionsReader.MetricsSecureVariable);
+        var metricsCertDir = Flag("--metrics-cert-dir", "Directory with tls.crt and tls.key for the secured /metrics (default a self-signed certificate).", OperatorOptionsReader.MetricsCertDirVariable);
         var logFormat = Flag("--log-format", "json or text (default text).", OperatorOptionsReader.LogFormatVariable);
         var logLevel = Flag("--log-level", "debug, info, warning or error (default info).", OperatorOptionsReader.LogLevelVariable);
         var kubeconfig = Flag("--kubeconfig", "The cluster's kubeconfig (default KUBECONFIG, else ~/.kube/config, else in-cluster).", ClusterConnection.KubeconfigVariable);
         var command = new Command("run", "Run the operator against a Kubernetes cluster.")
         {
-            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, logFormat, logLevel, kubeconfig,
+            namespaces, configMapName, workers, settleDelay, leaderElect, leaseNamespace, leaseName, httpAddress, metricsAddress, metricsSecure, metricsCertDir,
+            logFormat, logLevel, kubeconfig,
         };
         command.Action = new AsyncUsageCheckedAction(async (parse, cancellationToken) =>
         {
@@ -49,10 +50,13 @@ internal static class RunCommand
                 ConfigMapName = parse.GetValue(configMapName),
                 Workers = parse.GetValue(workers),
                 SettleDelay = parse.GetValue(settleDelay),
-                LeaderElect = parse.GetResult(leaderElect) is null ? null : parse.GetValue(leaderElect) ?? bool.TrueString,
+                LeaderElect = BooleanValue(parse, leaderElect),
                 LeaseNamespace = parse.GetValue(leaseNamespace),
                 LeaseName = parse.GetValue(leaseName),
                 HttpAddress = parse.GetValue(httpAddress),
+                MetricsAddress = parse.GetValue(metricsAddress),
+                MetricsSecure = BooleanValue(parse, metricsSecure),
+                MetricsCertDir = parse.GetValue(metricsCertDir),
                 LogFormat = parse.GetValue(logFormat),
                 LogLevel = parse.GetValue(logLevel),
                 Kubeconfig = parse.GetValue(kubeconfig),
@@ -82,4 +86,11 @@ internal static class RunCommand
 
     private static Option<string?> Flag(string name, string description, string variable) =>
         new(name) { Description = $"{description} [env {variable}]" };
+
+    /// <summary>A flag that is true or false (<c>--flag=false</c>); given bare, it means true.</summary>
+    private static Option<string?> BooleanFlag(string name, string description, string variable) =>
+        new(name) { Description = $"{description}: true or false; the bare flag means true. [env {variable}]", Arity = ArgumentArity.ZeroOrOne };
+
+    private static string? BooleanValue(ParseResult parse, Option<string?> flag) =>
+        parse.GetResult(flag) is null ? null : parse.GetValue(flag) ?? bool.TrueString;
 }

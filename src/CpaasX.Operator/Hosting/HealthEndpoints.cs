@@ -1,16 +1,15 @@
 using System.Net;
 
-using CpaasX.Operator.Observability;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CpaasX.Operator.Hosting;
 
 /// <summary>
-/// The operator's HTTP port: <c>/healthz</c> (200 unless the operator is stuck), <c>/readyz</c> (200 while every
-/// informer has synced and is not stuck) and <c>/metrics</c> (Prometheus text of this instance's registry). Each probe
-/// answers 503 with the problem as its text. The routing sidecar serves the same three, with its API beside them.
+/// The probes' HTTP port: <c>/healthz</c> (200 unless the process is stuck) and <c>/readyz</c> (200 while every
+/// informer has synced and is not stuck), plain HTTP without a token as the kubelet calls them. Each probe answers 503
+/// with the problem as its text. The operator serves its <c>/metrics</c> apart (<see cref="MetricsEndpoint"/>); the
+/// routing sidecar serves <c>/metrics</c> here, with its API beside them.
 /// </summary>
 public sealed class HealthEndpoints : IAsyncDisposable
 {
@@ -28,29 +27,29 @@ public sealed class HealthEndpoints : IAsyncDisposable
     /// <param name="healthProblem">Why the process is unhealthy; null while it is healthy.</param>
     /// <param name="readinessProblem">Why the process is not ready; null while it is ready.</param>
     public static Task<HealthEndpoints> StartAsync(
-        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, OperatorMetrics metrics, CancellationToken cancellationToken) =>
-        StartAsync(endpoint, healthProblem, readinessProblem, metrics.ExportAsync, _ => { }, cancellationToken);
+        IPEndPoint endpoint, Func<string?> healthProblem, Func<string?> readinessProblem, CancellationToken cancellationToken) =>
+        StartAsync(endpoint, healthProblem, readinessProblem, null, _ => { }, cancellationToken);
 
     /// <summary>
-    /// The three endpoints on <paramref name="endpoint"/>, <paramref name="exportMetrics"/> writing /metrics, plus the
-    /// routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
+    /// The probes on <paramref name="endpoint"/>, /metrics too when <paramref name="exportMetrics"/> writes it, plus
+    /// the routes <paramref name="mapRoutes"/> adds (the routing sidecar's API).
     /// </summary>
     public static async Task<HealthEndpoints> StartAsync(
         IPEndPoint endpoint,
         Func<string?> healthProblem,
         Func<string?> readinessProblem,
-        Func<Stream, CancellationToken, Task> exportMetrics,
+        Func<Stream, CancellationToken, Task>? exportMetrics,
         Action<WebApplication> mapRoutes,
         CancellationToken cancellationToken)
     {
         var app = KestrelApplication.Create(endpoint);
         app.MapGet("/healthz", () => Probe(healthProblem()));
         app.MapGet("/readyz", () => Probe(readinessProblem()));
-        app.MapGet("/metrics", async (HttpContext context) =>
+        if (exportMetrics is not null)
         {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await exportMetrics(context.Response.Body, context.RequestAborted);
-        });
+            MetricsEndpoint.MapMetrics(app, exportMetrics);
+        }
+
         mapRoutes(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new HealthEndpoints(app, KestrelApplication.BoundAddress(app));

@@ -5,19 +5,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CpaasX.Operator.Hosting;
 
-/// <summary>The project's small HTTP servers (health endpoints, console): Kestrel alone on one endpoint, no framework logging.</summary>
+/// <summary>The project's small HTTP servers (health endpoints, metrics, console): Kestrel alone on one endpoint, no framework logging.</summary>
 internal static class KestrelApplication
 {
-    public static WebApplication Create(IPEndPoint endpoint)
+    /// <param name="listen">More settings of the endpoint (TLS for the secured metrics).</param>
+    public static WebApplication Create(IPEndPoint endpoint, Action<ListenOptions>? listen = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint, options => listen?.Invoke(options)));
         return builder.Build();
     }
 

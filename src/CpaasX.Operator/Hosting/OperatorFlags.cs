@@ -11,6 +11,9 @@ public sealed record OperatorFlags
     public string? LeaseNamespace { get; init; }
     public string? LeaseName { get; init; }
     public string? HttpAddress { get; init; }
+    public string? MetricsAddress { get; init; }
+    public string? MetricsSecure { get; init; }
+    public string? MetricsCertDir { get; init; }
     public string? LogFormat { get; init; }
     public string? LogLevel { get; init; }
     public string? Kubeconfig { get; init; }

@@ -36,6 +36,7 @@ public sealed class OperatorInstance : IAsyncDisposable
     private readonly Controller<string> _sync;
     private readonly Leadership? _leadership;
     private HealthEndpoints? _http;
+    private MetricsEndpoint? _metrics;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
     private readonly TimeSpan _stallTimeout;
@@ -96,8 +97,11 @@ public sealed class OperatorInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Where /healthz, /readyz and /metrics answer.</summary>
+    /// <summary>Where the probes /healthz and /readyz answer.</summary>
     public Uri HttpAddress => _http!.Address;
+
+    /// <summary>Where /metrics answers (https:// when secured); null when the options serve no metrics.</summary>
+    public Uri? MetricsAddress => _metrics?.Address;
 
     public OperatorMetrics Metrics { get; } = new();
 
@@ -136,7 +140,14 @@ public sealed class OperatorInstance : IAsyncDisposable
         try
         {
             instance._http = await HealthEndpoints.StartAsync(
-                options.HttpEndpoint, () => instance.HealthProblem, () => instance.ReadinessProblem, instance.Metrics, cancellationToken).ConfigureAwait(false);
+                options.HttpEndpoint, () => instance.HealthProblem, () => instance.ReadinessProblem, cancellationToken).ConfigureAwait(false);
+            if (options.MetricsEndpoint is { } metricsEndpoint)
+            {
+                // The reviews go to the API server as the operator itself: its RBAC grants create on both.
+                var accessReview = options.MetricsSecure ? new MetricsAccessReview(instance._client, instance._logger) : null;
+                instance._metrics = await MetricsEndpoint.StartAsync(
+                    metricsEndpoint, instance.Metrics.ExportAsync, accessReview, options.MetricsCertDirectory, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -164,6 +175,11 @@ public sealed class OperatorInstance : IAsyncDisposable
         if (_http is not null)
         {
             await _http.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync().ConfigureAwait(false);
         }
 
         _client.Dispose();

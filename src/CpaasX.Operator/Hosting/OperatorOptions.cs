@@ -14,8 +14,11 @@ public sealed record OperatorOptions
 {
     public const string DefaultConfigMapName = "cpaasx-routing";
 
-    /// <summary>The address in config/manager/deployment.yaml: probes and metrics on one port.</summary>
+    /// <summary>The probes' address in config/manager/deployment.yaml.</summary>
     public static readonly IPEndPoint DefaultHttpEndpoint = new(IPAddress.Any, 8080);
+
+    /// <summary>The metrics' address in config/manager/deployment.yaml: 8443, kubebuilder's port for secured metrics.</summary>
+    public static readonly IPEndPoint DefaultMetricsEndpoint = new(IPAddress.Any, 8443);
 
     /// <summary>The namespaces to watch and reconcile; empty means all.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = [];
@@ -34,8 +37,20 @@ public sealed record OperatorOptions
 
     public string LeaseName { get; init; } = LeaderElectionSettings.DefaultLeaseName;
 
-    /// <summary>Where /healthz, /readyz and /metrics are served; port 0 picks a free port.</summary>
+    /// <summary>Where the probes /healthz and /readyz are served, plain HTTP without a token; port 0 picks a free port.</summary>
     public IPEndPoint HttpEndpoint { get; init; } = DefaultHttpEndpoint;
+
+    /// <summary>Where /metrics is served; port 0 picks a free port; null serves no metrics.</summary>
+    public IPEndPoint? MetricsEndpoint { get; init; } = DefaultMetricsEndpoint;
+
+    /// <summary>
+    /// On (kubebuilder's default): /metrics over HTTPS, each scrape authenticated by a TokenReview and authorised by a
+    /// SubjectAccessReview for get on /metrics. Off: plain HTTP, open to whoever reaches the port.
+    /// </summary>
+    public bool MetricsSecure { get; init; } = true;
+
+    /// <summary>A directory with tls.crt and tls.key for the secured metrics; null makes a self-signed certificate at start.</summary>
+    public string? MetricsCertDirectory { get; init; }
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 

@@ -22,6 +22,12 @@ internal static partial class OperatorOptionsReader
     public const string LeaderElectVariable = "CPAASX_LEADER_ELECT";
     public const string LeaseNamespaceVariable = "CPAASX_LEASE_NAMESPACE";
     public const string HttpAddressVariable = "CPAASX_HTTP_ADDRESS";
+    public const string MetricsAddressVariable = "CPAASX_METRICS_ADDRESS";
+    public const string MetricsSecureVariable = "CPAASX_METRICS_SECURE";
+    public const string MetricsCertDirVariable = "CPAASX_METRICS_CERT_DIR";
+
+    /// <summary>The metrics address that serves no metrics, as kubebuilder's <c>--metrics-bind-address=0</c>.</summary>
+    public const string MetricsOff = "0";
     public const string LogFormatVariable = "CPAASX_LOG_FORMAT";
     public const string LogLevelVariable = "CPAASX_LOG_LEVEL";
 
@@ -67,12 +73,7 @@ internal static partial class OperatorOptionsReader
                 "--settle-delay", SettleDelayVariable, $"'{settleDelayText}' is not 0 or milliseconds up to {NamespaceEnqueuer.MaxSettleDelay.TotalMilliseconds:0}ms (e.g. 100ms)");
         }
 
-        var leaderElectText = Pick(flags.LeaderElect, LeaderElectVariable);
-        var leaderElect = defaults.LeaderElect;
-        if (leaderElectText is not null)
-        {
-            Require(bool.TryParse(leaderElectText, out leaderElect), "--leader-elect", LeaderElectVariable, $"'{leaderElectText}' is not true or false");
-        }
+        var leaderElect = Boolean(Pick(flags.LeaderElect, LeaderElectVariable), "--leader-elect", LeaderElectVariable, defaults.LeaderElect);
 
         var leaseNamespace = Pick(flags.LeaseNamespace, LeaseNamespaceVariable) ?? NonEmpty(environment(PodNamespaceVariable)) ?? defaults.LeaseNamespace;
         Require(DnsLabel().IsMatch(leaseNamespace), "--lease-namespace", LeaseNamespaceVariable, $"'{leaseNamespace}' is not a namespace name");
@@ -80,11 +81,16 @@ internal static partial class OperatorOptionsReader
         var leaseName = flags.LeaseName ?? defaults.LeaseName;
         Require(IsDnsSubdomain(leaseName), "--lease-name", null, $"'{leaseName}' is not a Lease name");
 
-        var httpAddress = Pick(flags.HttpAddress, HttpAddressVariable);
-        var httpEndpoint = defaults.HttpEndpoint;
-        if (httpAddress is not null)
+        var httpEndpoint = Endpoint(Pick(flags.HttpAddress, HttpAddressVariable), "--http-address", HttpAddressVariable) ?? defaults.HttpEndpoint;
+        var metricsAddress = Pick(flags.MetricsAddress, MetricsAddressVariable);
+        var metricsEndpoint = metricsAddress == MetricsOff ? null : Endpoint(metricsAddress, "--metrics-address", MetricsAddressVariable) ?? defaults.MetricsEndpoint;
+        var metricsSecure = Boolean(Pick(flags.MetricsSecure, MetricsSecureVariable), "--metrics-secure", MetricsSecureVariable, defaults.MetricsSecure);
+        var metricsCertDir = Pick(flags.MetricsCertDir, MetricsCertDirVariable);
+        if (metricsCertDir is not null)
         {
-            Require(IPEndPoint.TryParse(httpAddress, out httpEndpoint!) && httpAddress.Contains(':', StringComparison.Ordinal), "--http-address", HttpAddressVariable, $"'{httpAddress}' is not an address HOST:PORT with an IP host");
+            Require(
+                File.Exists(Path.Combine(metricsCertDir, MetricsCertificate.CertificateFile)) && File.Exists(Path.Combine(metricsCertDir, MetricsCertificate.KeyFile)),
+                "--metrics-cert-dir", MetricsCertDirVariable, $"'{metricsCertDir}' has no {MetricsCertificate.CertificateFile} and {MetricsCertificate.KeyFile}");
         }
 
         var logFormatText = Pick(flags.LogFormat, LogFormatVariable);
@@ -117,6 +123,9 @@ internal static partial class OperatorOptionsReader
             LeaseNamespace = leaseNamespace,
             LeaseName = leaseName,
             HttpEndpoint = httpEndpoint,
+            MetricsEndpoint = metricsEndpoint,
+            MetricsSecure = metricsSecure,
+            MetricsCertDirectory = metricsCertDir,
             LogFormat = logFormat,
             LogLevel = logLevel,
             KubeconfigFiles = ClusterConnection.KubeconfigFiles(flags.Kubeconfig, environment(ClusterConnection.KubeconfigVariable), environment(ClusterConnection.HomeVariable)),
@@ -124,6 +133,25 @@ internal static partial class OperatorOptionsReader
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>An address HOST:PORT with an IP host; null when <paramref name="text"/> is.</summary>
+    private static IPEndPoint? Endpoint(string? text, string flag, string variable)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        Require(IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':', StringComparison.Ordinal), flag, variable, $"'{text}' is not an address HOST:PORT with an IP host");
+        return endpoint;
+    }
+
+    private static bool Boolean(string? text, string flag, string variable, bool defaultValue)
+    {
+        var value = defaultValue;
+        Require(text is null || bool.TryParse(text, out value), flag, variable, $"'{text}' is not true or false");
+        return value;
+    }
 
     private static bool IsDnsSubdomain(string name) => FieldRules.ObjectName.Check(name).Count == 0;
 

@@ -50,7 +50,7 @@ public sealed class RbacProofTests : IAsyncLifetime
         Assert.True(unused.Count == 0, $"Rules no request used:\n{string.Join("\n", unused)}");
     }
 
-    /// <summary>The samples, the change flows, a hand-edited and a hand-deleted ConfigMap, an unlabelled one, a namespace bound to the platform, a namespace emptied, a graceful stop.</summary>
+    /// <summary>A metrics scrape, the samples, the change flows, a hand-edited and a hand-deleted ConfigMap, an unlabelled one, a namespace bound to the platform, a namespace emptied, a graceful stop.</summary>
     private async Task RunScenarioAsync()
     {
         await _cluster.CreateNamespaceAsync(InstallManifest.OperatorNamespace);
@@ -65,6 +65,8 @@ public sealed class RbacProofTests : IAsyncLifetime
                 RetryPeriod = TimeSpan.FromMilliseconds(200),
             }),
             ApiIdentity.Operator);
+        // A Prometheus scrape of the secured metrics: the operator reviews the scraper's token and its access.
+        Assert.Contains("controller_runtime_reconcile_total", await _cluster.ScrapeMetricsAsync(instance), StringComparison.Ordinal);
         foreach (var set in Sets)
         {
             var objects = await EmbeddedSamples.ApplyAsync(_cluster, set);

@@ -87,7 +87,7 @@ public sealed class GracefulShutdownTests
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "cpaasx-operator.dll"), "run", "--leader-elect", "--lease-namespace", "default",
-            "--http-address", "127.0.0.1:0", "--kubeconfig", kubeconfig,
+            "--http-address", "127.0.0.1:0", "--metrics-address", "127.0.0.1:0", "--kubeconfig", kubeconfig,
         })
         {
             start.ArgumentList.Add(argument);

@@ -24,7 +24,7 @@ public sealed class OperatorInstanceTests
 
         var healthz = await http.GetAsync("/healthz");
         var readyz = await http.GetAsync("/readyz");
-        var metrics = await http.GetStringAsync("/metrics");
+        var metrics = await cluster.ScrapeMetricsAsync(instance);
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);

@@ -33,7 +33,7 @@ public sealed class OperatorLogLineTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--kubeconfig", kubeconfig, "--http-address", "127.0.0.1:0", "--log-format", "json" })
+        foreach (var argument in new[] { "run", "--kubeconfig", kubeconfig, "--http-address", "127.0.0.1:0", "--metrics-address", "127.0.0.1:0", "--log-format", "json" })
         {
             start.ArgumentList.Add(argument);
         }

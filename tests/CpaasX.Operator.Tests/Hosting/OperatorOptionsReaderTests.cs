@@ -23,6 +23,9 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("default", options.LeaseNamespace);
         Assert.Equal("cpaasx-operator", options.LeaseName);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 8080), options.HttpEndpoint);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 8443), options.MetricsEndpoint);
+        Assert.True(options.MetricsSecure);
+        Assert.Null(options.MetricsCertDirectory);
         Assert.Equal(LogFormat.Text, options.LogFormat);
         Assert.Equal(LogLevel.Information, options.LogLevel);
         Assert.Empty(options.KubeconfigFiles);
@@ -40,13 +43,27 @@ public sealed class OperatorOptionsReaderTests
             ["CPAASX_LEADER_ELECT"] = "true",
             ["POD_NAMESPACE"] = "cpaasx-system",
             ["CPAASX_HTTP_ADDRESS"] = "0.0.0.0:8080",
+            ["CPAASX_METRICS_ADDRESS"] = "0.0.0.0:9443",
+            ["CPAASX_METRICS_SECURE"] = "false",
+            ["CPAASX_METRICS_CERT_DIR"] = "/env/certs",
             ["CPAASX_LOG_FORMAT"] = "json",
             ["CPAASX_LOG_LEVEL"] = "error",
             ["KUBECONFIG"] = "/env/kubeconfig",
         };
 
+        var certificates = CertificateDirectory();
         var options = OperatorOptionsReader.Read(
-            new OperatorFlags { ConfigMapName = "routing-from-flag", Workers = "3", HttpAddress = "127.0.0.1:0", LogLevel = "debug", Kubeconfig = "flag.kubeconfig" },
+            new OperatorFlags
+            {
+                ConfigMapName = "routing-from-flag",
+                Workers = "3",
+                HttpAddress = "127.0.0.1:0",
+                MetricsAddress = "127.0.0.1:8443",
+                MetricsSecure = "true",
+                MetricsCertDir = certificates.FullName,
+                LogLevel = "debug",
+                Kubeconfig = "flag.kubeconfig",
+            },
             environment.GetValueOrDefault);
 
         Assert.Equal(["shop", "helpdesk"], options.Namespaces);
@@ -56,6 +73,9 @@ public sealed class OperatorOptionsReaderTests
         Assert.True(options.LeaderElect);
         Assert.Equal("cpaasx-system", options.LeaseNamespace);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), options.HttpEndpoint);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 8443), options.MetricsEndpoint);
+        Assert.True(options.MetricsSecure);
+        Assert.Equal(certificates.FullName, options.MetricsCertDirectory);
         Assert.Equal(LogFormat.Json, options.LogFormat);
         Assert.Equal(LogLevel.Debug, options.LogLevel);
         Assert.Equal(["flag.kubeconfig"], options.KubeconfigFiles);
@@ -88,6 +108,17 @@ public sealed class OperatorOptionsReaderTests
         Assert.Equal("leases", OperatorOptionsReader.Read(new OperatorFlags(), environment.GetValueOrDefault).LeaseNamespace);
     }
 
+    [Fact]
+    public void Metrics_address_0_serves_no_metrics_and_the_environment_may_turn_security_off()
+    {
+        var environment = new Dictionary<string, string> { ["CPAASX_METRICS_ADDRESS"] = "0", ["CPAASX_METRICS_SECURE"] = "false" };
+
+        var options = OperatorOptionsReader.Read(new OperatorFlags(), environment.GetValueOrDefault);
+
+        Assert.Null(options.MetricsEndpoint);
+        Assert.False(options.MetricsSecure);
+    }
+
     [Theory]
     [InlineData("0", 0)]
     [InlineData("0ms", 0)]
@@ -112,6 +143,9 @@ public sealed class OperatorOptionsReaderTests
     [InlineData("--http-address", "8080")]
     [InlineData("--http-address", "localhost:8080")]
     [InlineData("--http-address", "127.0.0.1:99999")]
+    [InlineData("--metrics-address", "8443")]
+    [InlineData("--metrics-secure", "on")]
+    [InlineData("--metrics-cert-dir", "no-such-directory")]
     [InlineData("--log-format", "xml")]
     [InlineData("--log-level", "verbose")]
     [InlineData("--configmap-name", "Routing_Table")]
@@ -125,6 +159,9 @@ public sealed class OperatorOptionsReaderTests
             "--settle-delay" => new OperatorFlags { SettleDelay = value },
             "--leader-elect" => new OperatorFlags { LeaderElect = value },
             "--http-address" => new OperatorFlags { HttpAddress = value },
+            "--metrics-address" => new OperatorFlags { MetricsAddress = value },
+            "--metrics-secure" => new OperatorFlags { MetricsSecure = value },
+            "--metrics-cert-dir" => new OperatorFlags { MetricsCertDir = value },
             "--log-format" => new OperatorFlags { LogFormat = value },
             "--log-level" => new OperatorFlags { LogLevel = value },
             "--configmap-name" => new OperatorFlags { ConfigMapName = value },
@@ -144,5 +181,14 @@ public sealed class OperatorOptionsReaderTests
         var error = Assert.Throws<UsageException>(() => OperatorOptionsReader.Read(new OperatorFlags(), name => name == "CPAASX_WORKERS" ? "-1" : null));
 
         Assert.Contains("CPAASX_WORKERS", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A directory holding a tls.crt and a tls.key (their content is read only when the metrics start).</summary>
+    private static DirectoryInfo CertificateDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("cpaasx-options-");
+        File.WriteAllText(Path.Combine(directory.FullName, "tls.crt"), "");
+        File.WriteAllText(Path.Combine(directory.FullName, "tls.key"), "");
+        return directory;
     }
 }

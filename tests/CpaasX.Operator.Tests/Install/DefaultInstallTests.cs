@@ -1,4 +1,5 @@
 using CpaasX.Operator.Api;
+using CpaasX.Operator.Hosting;
 using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
@@ -133,8 +134,8 @@ public sealed class DefaultInstallTests
         Assert.True(Selects(budget.Mapping("spec", "selector", "matchLabels")!, podLabels));
         Assert.Equal("1", budget.Scalar("spec", "minAvailable"));
         var port = Assert.Single(service.Sequence("spec", "ports"));
-        Assert.Equal("http", ManifestPath.Scalar(port, "targetPort"));
-        Assert.Contains(Items(await OperatorContainerAsync(), "ports"), p => ManifestPath.Scalar(p, "name") == "http");
+        Assert.Equal("metrics", ManifestPath.Scalar(port, "targetPort"));
+        Assert.Contains(Items(await OperatorContainerAsync(), "ports"), p => ManifestPath.Scalar(p, "name") == "metrics");
     }
 
     [Fact]
@@ -190,6 +191,9 @@ public sealed class DefaultInstallTests
         Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "get", "shop")));
         Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "list", null)));
         Assert.False(policy.Allows(new RbacRequest("coordination.k8s.io", "leases", "delete", InstallManifest.OperatorNamespace)));
+        Assert.True(policy.Allows(new RbacRequest("authentication.k8s.io", "tokenreviews", "create", null)));
+        Assert.True(policy.Allows(new RbacRequest("authorization.k8s.io", "subjectaccessreviews", "create", null)));
+        Assert.False(policy.Allows(new RbacRequest("authorization.k8s.io", "subjectaccessreviews", "list", null)));
     }
 
     [Fact]
@@ -203,13 +207,70 @@ public sealed class DefaultInstallTests
         Assert.True(Selects(monitor.Mapping("spec", "selector", "matchLabels")!, service.Mapping("metadata", "labels")!));
         var endpoint = Assert.Single(monitor.Sequence("spec", "endpoints"));
         Assert.Equal("/metrics", ManifestPath.Scalar(endpoint, "path"));
+        Assert.Equal("https", ManifestPath.Scalar(endpoint, "scheme"));
+        Assert.Equal("/var/run/secrets/kubernetes.io/serviceaccount/token", ManifestPath.Scalar(endpoint, "bearerTokenFile"));
         Assert.Contains(service.Sequence("spec", "ports"), p => ManifestPath.Scalar(p, "name") == ManifestPath.Scalar(endpoint, "port"));
         Assert.Equal("true", ManifestPath.Scalar(endpoint, "honorLabels"));
         var rule = objects.Single(o => o.Kind == "PrometheusRule");
         Assert.Equal(InstallManifest.OperatorNamespace, rule.Namespace);
         var dashboard = objects.Single(o => o.Kind == "ConfigMap" && o.Name == "cpaasx-operator-dashboard");
         Assert.Equal("1", ManifestPath.Scalar(dashboard.Mapping("metadata", "labels")!, "grafana_dashboard"));
-        Assert.Equal((await Rendered.Value).Count + 3, objects.Count);
+        Assert.Equal((await Rendered.Value).Count + 4, objects.Count);
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_secured_on_their_own_port_and_probes_on_theirs()
+    {
+        var container = await OperatorContainerAsync();
+        var ports = Items(container, "ports").ToDictionary(port => ManifestPath.Scalar(port, "name")!, port => ManifestPath.Scalar(port, "containerPort"));
+        string? Variable(string name) => ManifestPath.Scalar(EnvironmentVariable(container, name), "value");
+
+        Assert.Equal("true", Variable(OperatorOptionsReader.MetricsSecureVariable));
+        Assert.Equal($"0.0.0.0:{ports["metrics"]}", Variable(OperatorOptionsReader.MetricsAddressVariable));
+        Assert.Equal($"0.0.0.0:{ports["http"]}", Variable(OperatorOptionsReader.HttpAddressVariable));
+        Assert.NotEqual(ports["http"], ports["metrics"]);
+        Assert.Equal("http", ManifestPath.Scalar(container, "livenessProbe", "httpGet", "port"));
+        Assert.Equal("http", ManifestPath.Scalar(container, "readinessProbe", "httpGet", "port"));
+        var servicePort = Assert.Single((await SingleAsync("Service")).Sequence("spec", "ports"));
+        Assert.Equal("https", ManifestPath.Scalar(servicePort, "name"));
+        Assert.Equal(ports["metrics"], ManifestPath.Scalar(servicePort, "port"));
+    }
+
+    [Fact]
+    public async Task The_metrics_reader_role_grants_get_on_metrics_alone_and_the_prometheus_overlay_binds_it_to_prometheus()
+    {
+        var reader = (await Rendered.Value).Single(o => o.Kind == "ClusterRole" && o.Name == "cpaasx-metrics-reader");
+        var rule = Assert.Single(reader.Sequence("rules"));
+        Assert.Equal(["/metrics"], ManifestPath.Strings(rule, "nonResourceURLs"));
+        Assert.Equal(["get"], ManifestPath.Strings(rule, "verbs"));
+        Assert.Empty(ManifestPath.Strings(rule, "resources"));
+        // Unbound in config/default, as kubebuilder leaves it: who scrapes is the cluster's choice.
+        Assert.DoesNotContain(await Rendered.Value, o => o.Kind.EndsWith("Binding", StringComparison.Ordinal) && o.Scalar("roleRef", "name") == reader.Name);
+
+        var overlay = await Manifests.RenderAsync(InstallManifest.PrometheusKustomization);
+        var binding = Assert.Single(overlay, o => o.Kind == "ClusterRoleBinding" && o.Scalar("roleRef", "name") == reader.Name);
+        var subject = Assert.Single(binding.Sequence("subjects"));
+        Assert.Equal("ServiceAccount", ManifestPath.Scalar(subject, "kind"));
+        Assert.Equal("monitoring", ManifestPath.Scalar(subject, "namespace"));
+    }
+
+    [Fact]
+    public async Task The_network_policy_example_admits_only_the_monitoring_namespace_to_the_metrics_port()
+    {
+        var policy = Assert.Single(await Manifests.RenderAsync("config/network-policy"));
+        var deployment = await SingleAsync("Deployment");
+
+        Assert.Equal("NetworkPolicy", policy.Kind);
+        Assert.Equal(InstallManifest.OperatorNamespace, policy.Namespace);
+        Assert.True(Selects(policy.Mapping("spec", "podSelector", "matchLabels")!, deployment.Mapping("spec", "template", "metadata", "labels")!));
+        Assert.Equal(["Ingress"], ManifestPath.Strings(policy.Root, "spec", "policyTypes"));
+        var rule = Assert.Single(Items(policy.Mapping("spec")!, "ingress"));
+        var from = Assert.Single(Items(rule, "from"));
+        Assert.Equal("monitoring", ManifestPath.Scalar(from, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        Assert.Null(ManifestPath.Find(from, "podSelector"));
+        var port = Assert.Single(Items(rule, "ports"));
+        Assert.Equal("metrics", ManifestPath.Scalar(port, "port"));
+        Assert.Contains(Items(await OperatorContainerAsync(), "ports"), containerPort => ManifestPath.Scalar(containerPort, "name") == "metrics");
     }
 
     private static IEnumerable<YamlMappingNode> Items(YamlNode parent, string key) =>

@@ -28,9 +28,8 @@ public sealed class ConventionalMetricsTests
         await using var cluster = await OperatorCluster.StartAsync();
         var instance = await cluster.StartOperatorAsync();
         await ReconcileOneNamespaceAsync(cluster, instance);
-        using var http = new HttpClient { BaseAddress = instance.HttpAddress };
 
-        var samples = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
+        var samples = PrometheusText.Parse(await cluster.ScrapeMetricsAsync(instance));
 
         string[] resultSeries = [.. samples.Where(s => s.Name == "controller_runtime_reconcile_total")
             .Select(s => $"{s.Labels["controller"]}/{s.Labels["result"]}").Order(StringComparer.Ordinal)];

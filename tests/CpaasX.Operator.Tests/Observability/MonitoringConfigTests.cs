@@ -23,9 +23,8 @@ public sealed partial class MonitoringConfigTests
         await using var cluster = await OperatorCluster.StartAsync();
         var instance = await cluster.StartOperatorAsync();
         await instance.WaitUntilReadyAsync(CancellationToken.None);
-        using var http = new HttpClient { BaseAddress = instance.HttpAddress };
 
-        var exposed = ExposedNames(await http.GetStringAsync("/metrics"));
+        var exposed = ExposedNames(await cluster.ScrapeMetricsAsync(instance));
 
         Assert.True(used.Count >= 15, $"the expressions were read: {string.Join(", ", used)}");
         Assert.Empty(used.Except(exposed).Order(StringComparer.Ordinal));

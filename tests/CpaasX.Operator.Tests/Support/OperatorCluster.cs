@@ -66,17 +66,42 @@ internal sealed class OperatorCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts an operator on this server (HTTP on a free loopback port) as <paramref name="identity"/>, by default the
-    /// operator's ServiceAccount; it is stopped with the cluster.
+    /// Starts an operator on this server (probes and metrics, unless the options serve none, on free loopback ports) as
+    /// <paramref name="identity"/>, by default the operator's ServiceAccount; it is stopped with the cluster.
     /// </summary>
     public async Task<OperatorInstance> StartOperatorAsync(OperatorOptions? options = null, ApiIdentity? identity = null, ILoggerFactory? loggerFactory = null)
     {
+        options ??= new OperatorOptions();
         var instance = await OperatorInstance.StartAsync(
-            (options ?? new OperatorOptions()) with { HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0) },
+            options with
+            {
+                HttpEndpoint = new IPEndPoint(IPAddress.Loopback, 0),
+                MetricsEndpoint = options.MetricsEndpoint is null ? null : new IPEndPoint(IPAddress.Loopback, 0),
+            },
             Server.ClientConfiguration(identity ?? ApiIdentity.Operator),
             loggerFactory);
         _operators.Add(instance);
         return instance;
+    }
+
+    /// <summary>
+    /// An HttpClient on <paramref name="instance"/>'s metrics endpoint presenting <paramref name="token"/> as its
+    /// bearer token (none when null). It accepts the operator's self-signed certificate, as the ServiceMonitor's
+    /// insecureSkipVerify does.
+    /// </summary>
+    public static HttpClient MetricsClient(OperatorInstance instance, string? token)
+    {
+        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } };
+        var http = new HttpClient(handler) { BaseAddress = instance.MetricsAddress };
+        http.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>The text of <paramref name="instance"/>'s /metrics, scraped as a Prometheus bound to the metrics-reader ClusterRole.</summary>
+    public async Task<string> ScrapeMetricsAsync(OperatorInstance instance)
+    {
+        using var http = MetricsClient(instance, Server.TokenOf(ApiIdentity.MetricsReader));
+        return await http.GetStringAsync("/metrics");
     }
 
     public async Task CreateNamespaceAsync(string name) =>
