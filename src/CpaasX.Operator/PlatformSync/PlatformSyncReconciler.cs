@@ -20,13 +20,16 @@ namespace CpaasX.Operator.PlatformSync;
 /// reconciled) and changes nothing. A bound one is planned (plan mode) or planned and applied (apply mode) from the
 /// informers' view of the namespace, and comes back every <paramref name="interval"/>, which is how edits of the
 /// Secret or the annotations (neither is watched) are noticed. What a pass did goes to an Event on the Secret and to
-/// the metrics; the API key never leaves the <see cref="PlatformClient"/>'s Authorization header.
+/// the metrics, and each object's verdict to <paramref name="results"/>, which the namespace controller writes as the
+/// object's <c>PlatformSynced</c> condition; the API key never leaves the <see cref="PlatformClient"/>'s Authorization
+/// header.
 /// </summary>
 public sealed class PlatformSyncReconciler(
     IKubernetes client,
     ClusterInformers informers,
     EventRecorder events,
     OperatorMetrics metrics,
+    PlatformSyncResults results,
     TimeSpan interval,
     PlatformClientOptions clientOptions,
     TimeProvider time,
@@ -53,12 +56,14 @@ public sealed class PlatformSyncReconciler(
             _unboundUntil[key] = time.GetUtcNow() + interval;
             metrics.PlatformSyncPending.RemoveLabelled(key);
             metrics.PlatformSyncLastSuccess.RemoveLabelled(key);
+            results.Clear(key);
             return ReconcileResult.RequeueAfter(interval);
         }
 
         _unboundUntil.TryRemove(key, out _);
         if (settings is null)
         {
+            results.Set(key, ObjectSyncStates.All(Compile(key), PlatformSyncedReasons.BindingInvalid, problem!));
             await RecordAsync(key, PlannedEvent.Warning, FailedReason, problem!, cancellationToken);
             return ReconcileResult.RequeueAfter(interval);
         }
@@ -69,12 +74,14 @@ public sealed class PlatformSyncReconciler(
 
     private async Task SyncAsync(string key, PlatformSyncSettings settings, CancellationToken cancellationToken)
     {
-        CompileResult compiled = NamespaceCompiler.Compile(informers.Snapshot(key), informers.ResourceValues, time.GetUtcNow());
+        CompileResult compiled = Compile(key);
+        DeclaredAccount declared = DeclaredAccount.From(compiled);
         SyncRecord record = _records.GetOrAdd(key, _ => new SyncRecord());
         using PlatformClient platform = new(settings.Binding, clientOptions);
         try
         {
-            SyncPlan plan = SyncPlanner.Plan(DeclaredAccount.From(compiled), await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {
                 Succeeded(key, plan.Operations.Count);
@@ -84,6 +91,7 @@ public sealed class PlatformSyncReconciler(
 
             metrics.PlatformSyncPending.WithLabels(key).Set(plan.Operations.Count);
             ApplyReport report = await PlanApplier.ApplyAsync(plan, platform, record, cancellationToken);
+            results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, report));
             if (report.Failed is ({ } operation, { } error))
             {
                 metrics.PlatformSyncPending.WithLabels(key).Set(report.Pending);
@@ -96,9 +104,12 @@ public sealed class PlatformSyncReconciler(
         }
         catch (PlatformApiException error)
         {
+            results.Set(key, ObjectSyncStates.All(compiled, PlatformSyncedReasons.SyncFailed, $"the account could not be read: {error.Message}"));
             await FailedAsync(key, error, "reading the account failed: ", cancellationToken);
         }
     }
+
+    private CompileResult Compile(string key) => NamespaceCompiler.Compile(informers.Snapshot(key), informers.ResourceValues, time.GetUtcNow());
 
     private void Succeeded(string key, int pending)
     {
