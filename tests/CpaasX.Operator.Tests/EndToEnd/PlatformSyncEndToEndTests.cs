@@ -118,6 +118,61 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_object_says_whether_the_account_holds_it_without_touching_ready()
+    {
+        const string Namespace = "notify-saas";
+        await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
+        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
+        await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "customers", objects);
+        Assert.All(objects, item => Assert.Null(item.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.PlatformSynced)));
+
+        await BindAsync(_cluster, Namespace, _platform);
+
+        // Plan mode: the association says what the plan would do for it, and stays Ready.
+        Condition pending = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.PlanPending);
+        Assert.Equal(ConditionStatuses.False, pending.Status);
+        Assert.StartsWith("plan mode, not applied: create Association ALPHA ACME SMS -> notifier/acme", pending.Message, StringComparison.Ordinal);
+        Assert.Equal(ConditionStatuses.True, (await _cluster.GetAsync<ResourceAssociation>(Namespace, "acme-alpha-sms"))!.Status!.FindReady()!.Status);
+        Assert.DoesNotContain(_platform.Requests, request => request.IsWrite);
+
+        // A VOICE association has no platform counterpart: said so, and still Ready, neither Stalled nor Reconciling.
+        Condition noApi = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "globex-tollfree-voice", PlatformSyncedReasons.NoPlatformApi);
+        Assert.Contains(PlatformMapping.NoPlatformApi, noApi.Message, StringComparison.Ordinal);
+        ResourceAssociationStatus voice = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "globex-tollfree-voice"))!.Status!;
+        Assert.Equal([ConditionTypes.Ready, ConditionTypes.PlatformSynced], voice.Conditions!.Select(condition => condition.Type));
+        Assert.Equal(ConditionStatuses.True, voice.FindReady()!.Status);
+
+        await _cluster.Client.CoreV1.PatchNamespaceAsync(
+            new V1Patch(new { metadata = new { annotations = new Dictionary<string, string> { [PlatformSyncSettings.ModeAnnotation] = "apply" } } }, V1Patch.PatchType.MergePatch),
+            Namespace);
+
+        Condition synced = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.Synced);
+        Assert.Equal(ConditionStatuses.True, synced.Status);
+        Assert.Contains(_platform.Account.Associations, association => association.ResourceId == "ACME" && association.ApplicationId == "notifier");
+        Assert.Equal(ConditionStatuses.True, (await EventuallyPlatformSyncedAsync<Application>(_cluster, Namespace, "notifier", PlatformSyncedReasons.Synced)).Status);
+
+        // The binding gone: no object keeps the condition.
+        await _cluster.Client.CoreV1.DeleteNamespacedSecretAsync(PlatformSyncSettings.SecretName, Namespace);
+        await OperatorCluster.EventuallyAsync(
+            async () => (await _cluster.GetAsync<ResourceAssociation>(Namespace, "acme-alpha-sms"))!.Status!.Conditions!.All(condition => condition.Type != ConditionTypes.PlatformSynced),
+            "the unbound namespace's objects lost the condition");
+    }
+
+    /// <summary>The object's PlatformSynced condition once it has <paramref name="reason"/>.</summary>
+    internal static async Task<Condition> EventuallyPlatformSyncedAsync<T>(OperatorCluster cluster, string @namespace, string name, string reason)
+        where T : class, ICustomResource, new()
+    {
+        Condition? found = null;
+        await OperatorCluster.EventuallyAsync(
+            async () => (found = PlatformSynced(await cluster.GetAsync<T>(@namespace, name)))?.Reason == reason,
+            $"{typeof(T).Name} {name} has PlatformSynced with reason {reason}");
+        return found!;
+    }
+
+    internal static Condition? PlatformSynced(ICustomResource? item) =>
+        item?.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.PlatformSynced);
+
+    [Fact]
     public async Task A_refused_key_is_reported_on_the_secret_and_routing_carries_on()
     {
         const string Namespace = "helpdesk";
