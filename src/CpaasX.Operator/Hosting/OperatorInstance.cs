@@ -59,8 +59,9 @@ public sealed class OperatorInstance : IAsyncDisposable
             }
         });
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+        var objectWriter = new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>());
         var writer = new NamespaceWriter(
-            new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>()),
+            objectWriter,
             new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
             events);
         // The sync's verdicts reach the objects through the namespace controller, the one writer of conditions.
@@ -75,7 +76,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         // Platform sync runs on its own queue and workers: a slow or throttled platform never delays routing.
         _sync = new Controller<string>(
             _syncQueue,
-            new PlatformSyncReconciler(_client, _informers, events, Metrics, syncResults, options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
+            new PlatformSyncReconciler(_client, _informers, events, Metrics, syncResults, new PlatformSyncFinalizer(objectWriter), options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
                 loggerFactory.CreateLogger<PlatformSyncReconciler>()),
             new ControllerSettings { Name = SyncControllerName, KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
