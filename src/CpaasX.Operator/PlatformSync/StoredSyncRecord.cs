@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -97,6 +98,9 @@ public sealed class StoredSyncRecord
         }
     }
 
+    // Relaxed escaping keeps an association's "->" readable in kubectl get -o yaml.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static byte[] Encode(SyncRecord record) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
     {
         ["entries"] = new JsonArray([.. record.Entries
@@ -108,7 +112,7 @@ public sealed class StoredSyncRecord
                 ["owner"] = entry.Value.Owner,
                 ["created"] = entry.Value.Created,
             })]),
-    });
+    }, Readable);
 
     private static SyncRecord Decode(byte[]? json)
     {
