@@ -63,20 +63,24 @@ public sealed class OperatorInstance : IAsyncDisposable
             }
         });
         var events = new EventRecorder(_client, Identity, TimeProvider.System, loggerFactory.CreateLogger<EventRecorder>());
+        var objectWriter = new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>());
         var writer = new NamespaceWriter(
-            new CustomObjectWriter(api, Metrics, events, loggerFactory.CreateLogger<CustomObjectWriter>()),
+            objectWriter,
             new RoutingConfigMapPublisher(_client, options.ConfigMapName, Metrics, events, loggerFactory.CreateLogger<RoutingConfigMapPublisher>()),
             events);
+        // The sync's verdicts reach the objects through the namespace controller, the one writer of conditions.
+        var syncResults = new PlatformSyncResults();
+        syncResults.Changed += _queue.Add;
         _controller = new Controller<string>(
             _queue,
-            new NamespaceReconciler(_informers, writer, TimeProvider.System),
+            new NamespaceReconciler(_informers, writer, TimeProvider.System, syncResults),
             new ControllerSettings { Workers = options.Workers, Name = ControllerName, KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());
         Metrics.Controllers.Observe(_controller);
         // Platform sync runs on its own queue and workers: a slow or throttled platform never delays routing.
         _sync = new Controller<string>(
             _syncQueue,
-            new PlatformSyncReconciler(_client, _informers, events, Metrics, options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
+            new PlatformSyncReconciler(_client, _informers, events, Metrics, syncResults, new PlatformSyncFinalizer(objectWriter), options.PlatformSyncInterval, options.PlatformClient, TimeProvider.System,
                 loggerFactory.CreateLogger<PlatformSyncReconciler>()),
             new ControllerSettings { Name = SyncControllerName, KeyName = "namespace" },
             logger: loggerFactory.CreateLogger<Controller<string>>());

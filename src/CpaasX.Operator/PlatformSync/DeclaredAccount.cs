@@ -8,7 +8,9 @@ namespace CpaasX.Operator.PlatformSync;
 /// What a namespace declares for the platform, taken from the compile's view: only objects that are Ready and not
 /// being deleted count (a broken object never changes the account), and what has no platform counterpart is listed
 /// in <see cref="NotSynced"/> with the reason. <see cref="PresentOwners"/> are all objects not being deleted
-/// (<c>Kind/name</c>), <see cref="ReadyOwners"/> the Ready ones among them.
+/// (<c>Kind/name</c>) and those being deleted that their in-use protection still holds, <see cref="ReadyOwners"/> the
+/// Ready ones among them, <see cref="Released"/> those being deleted that nothing holds any more: what they declared
+/// is deleted on the platform before the sync's finalizer lets them go.
 /// </summary>
 public sealed record DeclaredAccount(
     IReadOnlyList<Declared<PlatformNamed>> Applications,
@@ -20,6 +22,8 @@ public sealed record DeclaredAccount(
     IReadOnlySet<string> PresentOwners)
 {
     public const string DefaultApplication = "default";
+
+    public IReadOnlySet<string> Released { get; init; } = new HashSet<string>();
 
     private const string NotReadyReference = "not synced: refers to an object that is not Ready";
 
@@ -77,8 +81,13 @@ public sealed record DeclaredAccount(
             [.. strategies.Where(item => Resolves(applications, item.Spec.ApplicationRef) && Resolves(entities, item.Spec.EntityRef)).Select(item => new Declared<PlatformStrategy>(Strategy(item, applications, entities), Owner(item)))],
             notSynced,
             ready.Select(Owner).ToHashSet(),
-            compiled.Objects.Where(item => item.Object.Metadata.DeletionTimestamp is null).Select(item => Owner(item.Object)).ToHashSet());
+            compiled.Objects.Where(item => !IsReleased(item)).Select(item => Owner(item.Object)).ToHashSet())
+        {
+            Released = compiled.Objects.Where(IsReleased).Select(item => Owner(item.Object)).ToHashSet(),
+        };
     }
+
+    private static bool IsReleased(CompiledObject item) => item.Object.Metadata.DeletionTimestamp is not null && item.KeepsFinalizer != true;
 
     /// <summary>How plans and records name the declaring object.</summary>
     public static string Owner(ICustomResource item) => $"{item.Kind}/{item.Metadata.Name}";

@@ -8,11 +8,21 @@ namespace CpaasX.Operator.PlatformSync;
 /// </summary>
 public static class PlanApplier
 {
-    public static async Task<ApplyReport> ApplyAsync(SyncPlan plan, PlatformClient client, SyncRecord record, CancellationToken cancellationToken)
+    public static Task<ApplyReport> ApplyAsync(SyncPlan plan, PlatformClient client, SyncRecord record, CancellationToken cancellationToken) =>
+        ApplyAsync(plan, client, record, _ => Task.CompletedTask, cancellationToken);
+
+    /// <param name="saveRecord">Stores the record; called after the adoptions and after each operation, so a restart loses at most the one in flight.</param>
+    public static async Task<ApplyReport> ApplyAsync(
+        SyncPlan plan, PlatformClient client, SyncRecord record, Func<CancellationToken, Task> saveRecord, CancellationToken cancellationToken)
     {
         foreach ((PlatformKind kind, string key, string owner) in plan.Adoptions)
         {
             record.Adopted(kind, key, owner);
+        }
+
+        if (plan.Adoptions.Count > 0)
+        {
+            await saveRecord(cancellationToken);
         }
 
         List<PlannedOperation> done = [];
@@ -28,6 +38,7 @@ public static class PlanApplier
             }
 
             done.Add(operation);
+            await saveRecord(cancellationToken);
         }
 
         return new ApplyReport(done, null, 0);

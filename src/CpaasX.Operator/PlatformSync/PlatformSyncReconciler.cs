@@ -20,13 +20,17 @@ namespace CpaasX.Operator.PlatformSync;
 /// reconciled) and changes nothing. A bound one is planned (plan mode) or planned and applied (apply mode) from the
 /// informers' view of the namespace, and comes back every <paramref name="interval"/>, which is how edits of the
 /// Secret or the annotations (neither is watched) are noticed. What a pass did goes to an Event on the Secret and to
-/// the metrics; the API key never leaves the <see cref="PlatformClient"/>'s Authorization header.
+/// the metrics, and each object's verdict to <paramref name="results"/>, which the namespace controller writes as the
+/// object's <c>PlatformSynced</c> condition; the API key never leaves the <see cref="PlatformClient"/>'s Authorization
+/// header.
 /// </summary>
 public sealed class PlatformSyncReconciler(
     IKubernetes client,
     ClusterInformers informers,
     EventRecorder events,
     OperatorMetrics metrics,
+    PlatformSyncResults results,
+    PlatformSyncFinalizer finalizer,
     TimeSpan interval,
     PlatformClientOptions clientOptions,
     TimeProvider time,
@@ -36,7 +40,6 @@ public sealed class PlatformSyncReconciler(
     public const string AppliedReason = "PlatformSyncApplied";
     public const string FailedReason = "PlatformSyncFailed";
 
-    private readonly ConcurrentDictionary<string, SyncRecord> _records = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unboundUntil = new(StringComparer.Ordinal);
 
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ public sealed class PlatformSyncReconciler(
         // Still known unbound: keep the timer's next check (a timer may fire a hair before the remembered instant).
         if (_unboundUntil.TryGetValue(key, out DateTimeOffset until) && until - time.GetUtcNow() is { Ticks: > 0 } remaining)
         {
-            return ReconcileResult.RequeueAfter(remaining);
+            return await ReleaseAllAsync(key, cancellationToken) ? ReconcileResult.RequeueAfter(remaining) : ReconcileResult.Requeue;
         }
 
         (PlatformSyncSettings? settings, string? problem) = await PlatformSyncSettings.ReadAsync(client, key, cancellationToken);
@@ -53,52 +56,85 @@ public sealed class PlatformSyncReconciler(
             _unboundUntil[key] = time.GetUtcNow() + interval;
             metrics.PlatformSyncPending.RemoveLabelled(key);
             metrics.PlatformSyncLastSuccess.RemoveLabelled(key);
-            return ReconcileResult.RequeueAfter(interval);
+            results.Clear(key);
+            return await ReleaseAllAsync(key, cancellationToken) ? ReconcileResult.RequeueAfter(interval) : ReconcileResult.Requeue;
         }
 
         _unboundUntil.TryRemove(key, out _);
         if (settings is null)
         {
+            results.Set(key, ObjectSyncStates.All(Compile(key), PlatformSyncedReasons.BindingInvalid, problem!));
             await RecordAsync(key, PlannedEvent.Warning, FailedReason, problem!, cancellationToken);
-            return ReconcileResult.RequeueAfter(interval);
+            return await ReleaseAllAsync(key, cancellationToken) ? ReconcileResult.RequeueAfter(interval) : ReconcileResult.Requeue;
         }
 
-        await SyncAsync(key, settings, cancellationToken);
-        return ReconcileResult.RequeueAfter(interval);
+        // Plan mode never blocks a deletion, whatever the platform answers.
+        bool current = settings.Mode == PlatformSyncMode.Apply || await ReleaseAllAsync(key, cancellationToken);
+        current &= await SyncAsync(key, settings, cancellationToken);
+        return current ? ReconcileResult.RequeueAfter(interval) : ReconcileResult.Requeue;
     }
 
-    private async Task SyncAsync(string key, PlatformSyncSettings settings, CancellationToken cancellationToken)
+    /// <returns>False when a finalizer write met a newer object: the namespace is synced again soon.</returns>
+    private async Task<bool> SyncAsync(string key, PlatformSyncSettings settings, CancellationToken cancellationToken)
     {
-        CompileResult compiled = NamespaceCompiler.Compile(informers.Snapshot(key), informers.ResourceValues, time.GetUtcNow());
-        SyncRecord record = _records.GetOrAdd(key, _ => new SyncRecord());
+        CompileResult compiled = Compile(key);
+        DeclaredAccount declared = DeclaredAccount.From(compiled);
         using PlatformClient platform = new(settings.Binding, clientOptions);
         try
         {
-            SyncPlan plan = SyncPlanner.Plan(DeclaredAccount.From(compiled), await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            StoredSyncRecord stored = await StoredSyncRecord.LoadAsync(client, key, cancellationToken);
+            SyncRecord record = stored.Record;
+            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {
                 Succeeded(key, plan.Operations.Count);
                 await RecordAsync(key, PlannedEvent.Normal, PlannedReason, $"{settings.Mode.ToString().ToLowerInvariant()} mode: {plan.Summary()}", cancellationToken);
-                return;
+                return settings.Mode == PlatformSyncMode.Plan || await finalizer.WriteAsync(informers.Snapshot(key).All, PlatformSyncFinalizer.Wanted(record, []), cancellationToken);
             }
 
+            // The finalizer goes on before the platform holds anything an object's deletion must clean up.
             metrics.PlatformSyncPending.WithLabels(key).Set(plan.Operations.Count);
-            ApplyReport report = await PlanApplier.ApplyAsync(plan, platform, record, cancellationToken);
+            bool current = await finalizer.WriteAsync(
+                informers.Snapshot(key).All,
+                PlatformSyncFinalizer.Wanted(record, plan.Operations.Select(operation => operation.Owner).Concat(plan.Adoptions.Select(adoption => adoption.Owner))),
+                cancellationToken);
+            ApplyReport report = await PlanApplier.ApplyAsync(plan, platform, record, stored.SaveAsync, cancellationToken);
+            results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, report));
+            current &= await finalizer.WriteAsync(
+                informers.Snapshot(key).All,
+                PlatformSyncFinalizer.Wanted(record, plan.Operations.Except(report.Done).Select(operation => operation.Owner)),
+                cancellationToken);
             if (report.Failed is ({ } operation, { } error))
             {
                 metrics.PlatformSyncPending.WithLabels(key).Set(report.Pending);
                 await FailedAsync(key, error, $"{report.Done.Count} of {plan.Operations.Count} done; stopped at {operation.Action} {operation.Kind} {operation.Key}: ", cancellationToken);
-                return;
+                return current;
             }
 
             Succeeded(key, 0);
             await RecordAsync(key, PlannedEvent.Normal, AppliedReason, $"applied {report.Done.Count} operation(s) of the plan: {plan.Summary()}", cancellationToken);
+            return current;
         }
         catch (PlatformApiException error)
         {
+            results.Set(key, ObjectSyncStates.All(compiled, PlatformSyncedReasons.SyncFailed, $"the account could not be read: {error.Message}"));
             await FailedAsync(key, error, "reading the account failed: ", cancellationToken);
+            return true;
+        }
+        catch (SyncRecordException error)
+        {
+            results.Set(key, ObjectSyncStates.All(compiled, PlatformSyncedReasons.SyncFailed, error.Message));
+            await RecordAsync(key, PlannedEvent.Warning, FailedReason, error.Message, cancellationToken);
+            return true;
         }
     }
+
+    /// <summary>Takes the sync's finalizer off every object of a namespace that is not (or no longer) applied.</summary>
+    private Task<bool> ReleaseAllAsync(string key, CancellationToken cancellationToken) =>
+        finalizer.WriteAsync(informers.Snapshot(key).All, new HashSet<string>(), cancellationToken);
+
+    private CompileResult Compile(string key) => NamespaceCompiler.Compile(informers.Snapshot(key), informers.ResourceValues, time.GetUtcNow());
 
     private void Succeeded(string key, int pending)
     {

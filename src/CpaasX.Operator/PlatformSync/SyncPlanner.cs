@@ -9,8 +9,9 @@ namespace CpaasX.Operator.PlatformSync;
 /// </summary>
 /// <remarks>
 /// An account object Git does not declare is deleted only when the record says this namespace manages it, and then
-/// only when its declaring object still exists and is Ready (it was edited: a moved association), or when its
-/// object is gone and <paramref name="prune"/> is on and the operator created it. Everything else is reported. The
+/// only when its declaring object still exists and is Ready (it was edited: a moved association), or is being
+/// deleted and nothing holds it any more (its finalizer waits for this delete), or when its object is gone and
+/// <paramref name="prune"/> is on and the operator created it. Everything else is reported. The
 /// account's <c>default</c> application is never touched.
 /// </remarks>
 public static class SyncPlanner
@@ -134,6 +135,7 @@ public static class SyncPlanner
                 null => null,
                 _ when declared.ReadyOwners.Contains(entry.Owner) => $"{entry.Owner} no longer declares it",
                 _ when declared.PresentOwners.Contains(entry.Owner) => null,
+                _ when declared.Released.Contains(entry.Owner) => $"{entry.Owner} is being deleted",
                 { Created: true } when prune => $"{entry.Owner} is gone and prune is on",
                 _ => null,
             };

@@ -1,4 +1,5 @@
 using CpaasX.Operator.Compilation;
+using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Runtime.ReconcileLoop;
 using CpaasX.Operator.Writing;
 
@@ -7,9 +8,10 @@ namespace CpaasX.Operator.Reconciliation;
 /// <summary>
 /// Reconciles one namespace: a snapshot from the informer stores (never the API), the cluster-wide resource value
 /// index the Resource store keeps (only the namespace's own values are looked up), compile, and the writer. A namespace
-/// without CPaaS X objects loses its ConfigMap.
+/// without CPaaS X objects loses its ConfigMap. The platform sync's last verdicts (<paramref name="platformSync"/>)
+/// are folded in as each object's <c>PlatformSynced</c> condition, so that conditions have one writer.
 /// </summary>
-public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, TimeProvider time) : IReconciler<string>
+public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, TimeProvider time, PlatformSyncResults? platformSync = null) : IReconciler<string>
 {
     public Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
@@ -20,7 +22,8 @@ public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWri
             return writer.RemoveAsync(key, observedConfigMaps, cancellationToken);
         }
 
-        var compiled = NamespaceCompiler.Compile(snapshot, informers.ResourceValues, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var compiled = PlatformSyncedCondition.Fold(NamespaceCompiler.Compile(snapshot, informers.ResourceValues, now), platformSync?.For(key), now);
         return writer.ApplyAsync(compiled, observedConfigMaps, cancellationToken);
     }
 }

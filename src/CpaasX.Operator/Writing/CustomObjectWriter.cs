@@ -68,18 +68,22 @@ public sealed class CustomObjectWriter(ApiHttp api, OperatorMetrics metrics, Eve
     /// <paramref name="keepsFinalizer"/> says (null leaves the object alone), on condition that the object is still
     /// at <paramref name="resourceVersion"/>: the finalizer list written is the observed one, changed by ours only.
     /// </summary>
-    public async Task<WriteOutcome> WriteFinalizerAsync(ICustomResource observed, string? resourceVersion, bool? keepsFinalizer, CancellationToken cancellationToken)
+    public Task<WriteOutcome> WriteFinalizerAsync(ICustomResource observed, string? resourceVersion, bool? keepsFinalizer, CancellationToken cancellationToken) =>
+        WriteFinalizerAsync(observed, InUseProtection.Finalizer, resourceVersion, keepsFinalizer, cancellationToken);
+
+    /// <summary>As above, for any one of the operator's finalizers (the platform sync has its own).</summary>
+    public async Task<WriteOutcome> WriteFinalizerAsync(ICustomResource observed, string finalizer, string? resourceVersion, bool? keepsFinalizer, CancellationToken cancellationToken)
     {
         var finalizers = observed.Metadata.Finalizers ?? [];
-        var present = finalizers.Contains(InUseProtection.Finalizer);
+        var present = finalizers.Contains(finalizer);
         if (keepsFinalizer is null || keepsFinalizer == present)
         {
             return WriteOutcome.Unchanged;
         }
 
         IReadOnlyList<string> wanted = keepsFinalizer.Value
-            ? [.. finalizers, InUseProtection.Finalizer]
-            : [.. finalizers.Where(finalizer => finalizer != InUseProtection.Finalizer)];
+            ? [.. finalizers, finalizer]
+            : [.. finalizers.Where(other => other != finalizer)];
         var patch = new JsonObject
         {
             ["metadata"] = new JsonObject

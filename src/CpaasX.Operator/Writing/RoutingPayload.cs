@@ -77,7 +77,7 @@ public sealed record RoutingPayload(string Hash, int JsonBytes, string? Json, by
         }
     }
 
-    private static byte[] Compress(byte[] bytes)
+    internal static byte[] Compress(byte[] bytes)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))

@@ -119,13 +119,17 @@ public sealed class RbacProofTests : IAsyncLifetime
             async () => (await _cluster.EventsAsync("unmanaged")).Any(recorded => recorded.Reason == RoutingConfigMapPublisher.NotManagedReason && recorded.Count > 1),
             "the repeated event was counted on the first one");
 
-        // Platform sync: one namespace bound to the contract double (its Secret and annotations read by name), the others unbound.
+        // Platform sync: one namespace bound to the contract double (its Secret and annotations read by name), the others
+        // unbound; planned, then applied (finalizers on the synced objects, the record stored), an association deleted.
         await using (var platform = await PlatformSyncEndToEndTests.StartPlatformAsync())
         {
             await PlatformSyncEndToEndTests.BindAsync(_cluster, "shop", platform);
             await OperatorCluster.EventuallyAsync(
                 async () => (await PlatformSyncEndToEndTests.SyncEventsAsync(_cluster, "shop")).Any(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason),
                 "the bound namespace was planned");
+            await PlatformSyncEndToEndTests.AnnotateAsync(_cluster, "shop", PlatformSyncSettings.ModeAnnotation, "apply");
+            await PlatformSyncEndToEndTests.EventuallyPlatformSyncedAsync<SenderStrategy>(_cluster, "shop", "checkout-dev", PlatformSyncedReasons.Synced);
+            await _kubectl.Ok($"delete resourceassociation dev-alpha-sms -n shop {EndToEndCluster.Timeout}");
         }
 
         // A namespace emptied of cpaasx.io objects loses its ConfigMap.

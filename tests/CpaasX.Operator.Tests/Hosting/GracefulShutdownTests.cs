@@ -3,10 +3,8 @@ using System.Text;
 
 using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.LeaderElection;
 using CpaasX.Operator.Runtime.ReconcileLoop;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Install;
 using CpaasX.Operator.Tests.Support;
 

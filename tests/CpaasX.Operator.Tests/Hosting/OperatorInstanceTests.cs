@@ -3,7 +3,6 @@ using System.Net;
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 

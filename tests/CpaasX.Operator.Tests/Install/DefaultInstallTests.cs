@@ -167,7 +167,10 @@ public sealed class DefaultInstallTests
         }
 
         Assert.True(policy.Allows(new RbacRequest("cpaasx.io", "applications", "patch", "shop")));
-        Assert.False(policy.Allows(new RbacRequest("cpaasx.io", "resourceassociations", "patch", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("cpaasx.io", "resourceassociations", "patch", "shop")));
+        Assert.False(policy.Allows(new RbacRequest("cpaasx.io", "inboundconfigurations", "patch", "shop")));
+        Assert.True(policy.Allows(new RbacRequest("", "configmaps", "update", "shop", StoredSyncRecord.ConfigMapName)));
+        Assert.False(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop", StoredSyncRecord.ConfigMapName)));
         Assert.True(policy.Allows(new RbacRequest("", "configmaps", "delete", "shop", "cpaasx-routing")));
         foreach (var slot in new[] { RoutingShardNames.FirstSlot, RoutingShardNames.SecondSlot })
         {

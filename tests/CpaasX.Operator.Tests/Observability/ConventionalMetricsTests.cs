@@ -1,9 +1,7 @@
 using CpaasX.Operator.Api;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.ReconcileLoop;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 
 using k8s;

@@ -1,7 +1,6 @@
 using System.Net;
 
 using CpaasX.Operator.Api.Serialization;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Tests.Support;
 

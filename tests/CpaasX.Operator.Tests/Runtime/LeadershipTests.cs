@@ -1,4 +1,3 @@
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.LeaderElection;
 using CpaasX.Testing;
 

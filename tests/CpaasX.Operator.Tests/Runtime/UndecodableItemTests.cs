@@ -2,7 +2,6 @@ using System.Net;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Tests.Support;
 

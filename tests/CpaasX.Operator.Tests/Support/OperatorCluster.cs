@@ -10,7 +10,6 @@ using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;

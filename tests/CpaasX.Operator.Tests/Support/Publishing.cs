@@ -1,5 +1,4 @@
 using CpaasX.Operator.Api;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Writing;
 using CpaasX.Routing.Table;
 

@@ -1,9 +1,7 @@
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
 using CpaasX.Operator.Observability;
-using CpaasX.Operator.Runtime;
 using CpaasX.Operator.Runtime.Client;
-using CpaasX.Operator.Tests.EndToEnd;
 using CpaasX.Operator.Tests.Support;
 using CpaasX.Operator.Writing;
 

@@ -90,6 +90,15 @@ public sealed class PlatformDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>The platform recovers: faults injected and not yet answered are dropped.</summary>
+    public void ClearFaults()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>The API key stops being accepted: every request is answered 401.</summary>
     public void RevokeKey() => _revoked = true;
 

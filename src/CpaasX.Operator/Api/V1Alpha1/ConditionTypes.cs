@@ -11,4 +11,10 @@ public static class ConditionTypes
 
     /// <summary>kstatus: the object waits for something still to come (another object, a retry); present only while True.</summary>
     public const string Reconciling = "Reconciling";
+
+    /// <summary>
+    /// Platform sync: whether the platform's account holds what the object declares; only in a namespace bound to an
+    /// account (docs/platform-sync.md). Informational: Ready, Stalled and Reconciling never depend on it.
+    /// </summary>
+    public const string PlatformSynced = "PlatformSynced";
 }

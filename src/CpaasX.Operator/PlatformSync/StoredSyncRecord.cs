@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using CpaasX.Operator.Api;
+using CpaasX.Operator.Writing;
+
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace CpaasX.Operator.PlatformSync;
+
+/// <summary>
+/// A namespace's <see cref="SyncRecord"/> kept in the cluster, so that what the operator created survives a restart
+/// or a change of leader (prune deletes only those): the ConfigMap <c>cpaasx-platform-sync</c> in the namespace,
+/// labelled as the operator's and written by it only, read by name at the start of each pass and written after each
+/// platform write that changed the record. The entries are JSON under <c>record.json</c>, or gzipped under
+/// <c>binaryData.record.json.gz</c> beyond what a ConfigMap holds plain (about 20,000 associations).
+/// </summary>
+public sealed class StoredSyncRecord
+{
+    public const string ConfigMapName = "cpaasx-platform-sync";
+    public const string JsonKey = "record.json";
+    public const string GzipKey = "record.json.gz";
+
+    /// <summary>Beyond this a stored record is not one the operator wrote (a ConfigMap holds 1 MiB; the gzip inflates about tenfold).</summary>
+    private const int MaxRecordBytes = 64 * 1024 * 1024;
+
+    private readonly IKubernetes _client;
+    private readonly string _namespace;
+    private string? _resourceVersion;
+
+    private StoredSyncRecord(IKubernetes client, string @namespace, SyncRecord record, string? resourceVersion)
+    {
+        _client = client;
+        _namespace = @namespace;
+        Record = record;
+        _resourceVersion = resourceVersion;
+    }
+
+    public SyncRecord Record { get; }
+
+    /// <summary>The namespace's record as stored; an empty one when there is none yet.</summary>
+    /// <exception cref="SyncRecordException">The ConfigMap holds something that is not a record (it is left as it is).</exception>
+    public static async Task<StoredSyncRecord> LoadAsync(IKubernetes client, string @namespace, CancellationToken cancellationToken)
+    {
+        V1ConfigMap stored;
+        try
+        {
+            stored = await client.CoreV1.ReadNamespacedConfigMapAsync(ConfigMapName, @namespace, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return new StoredSyncRecord(client, @namespace, new SyncRecord(), null);
+        }
+
+        byte[]? json = stored.Data?.TryGetValue(JsonKey, out string? text) == true ? Encoding.UTF8.GetBytes(text)
+            : stored.BinaryData?.TryGetValue(GzipKey, out byte[]? gzip) == true ? RoutingPayload.Decompress(gzip, MaxRecordBytes)
+            : null;
+        return new StoredSyncRecord(client, @namespace, Decode(json), stored.Metadata.ResourceVersion);
+    }
+
+    /// <summary>Writes the record (on condition that the ConfigMap is still the one read or last written).</summary>
+    /// <exception cref="SyncRecordException">The record is too large for a ConfigMap, or the API refused the write.</exception>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        byte[] json = Encode(Record);
+        byte[]? gzip = RoutingPayload.FitsPlain(json) ? null : RoutingPayload.Compress(json);
+        if (gzip is { Length: > RoutingPayload.MaxBytes })
+        {
+            throw new SyncRecordException($"the record of {Record.Entries.Count} platform objects exceeds what ConfigMap {ConfigMapName} can hold");
+        }
+
+        V1ConfigMap configMap = new()
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = ConfigMapName,
+                NamespaceProperty = _namespace,
+                ResourceVersion = _resourceVersion,
+                Labels = new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value },
+            },
+            Data = gzip is null ? new Dictionary<string, string> { [JsonKey] = Encoding.UTF8.GetString(json) } : null,
+            BinaryData = gzip is null ? null : new Dictionary<string, byte[]> { [GzipKey] = gzip },
+        };
+        try
+        {
+            V1ConfigMap written = _resourceVersion is null
+                ? await _client.CoreV1.CreateNamespacedConfigMapAsync(configMap, _namespace, cancellationToken: cancellationToken)
+                : await _client.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, ConfigMapName, _namespace, cancellationToken: cancellationToken);
+            _resourceVersion = written.Metadata.ResourceVersion;
+        }
+        catch (HttpOperationException error)
+        {
+            throw new SyncRecordException($"writing ConfigMap {ConfigMapName} failed ({(int)error.Response.StatusCode}): {error.Response.Content}", error);
+        }
+    }
+
+    // Relaxed escaping keeps an association's "->" readable in kubectl get -o yaml.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static byte[] Encode(SyncRecord record) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+    {
+        ["entries"] = new JsonArray([.. record.Entries
+            .OrderBy(entry => entry.Key.Kind).ThenBy(entry => entry.Key.Key, StringComparer.Ordinal)
+            .Select(entry => new JsonObject
+            {
+                ["kind"] = entry.Key.Kind.ToString(),
+                ["key"] = entry.Key.Key,
+                ["owner"] = entry.Value.Owner,
+                ["created"] = entry.Value.Created,
+            })]),
+    }, Readable);
+
+    private static SyncRecord Decode(byte[]? json)
+    {
+        SyncRecord record = new();
+        try
+        {
+            JsonNode root = JsonNode.Parse(json ?? throw new JsonException($"neither {JsonKey} nor a valid {GzipKey}")) ?? throw new JsonException("null");
+            foreach (JsonNode? entry in Field(root, "entries").AsArray())
+            {
+                PlatformKind kind = Enum.Parse<PlatformKind>(Field(entry, "kind").GetValue<string>());
+                string key = Field(entry, "key").GetValue<string>();
+                string owner = Field(entry, "owner").GetValue<string>();
+                if (Field(entry, "created").GetValue<bool>())
+                {
+                    record.Created(kind, key, owner);
+                }
+                else
+                {
+                    record.Adopted(kind, key, owner);
+                }
+            }
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new SyncRecordException(
+                $"ConfigMap {ConfigMapName} does not hold a sync record ({error.Message}); nothing is applied until it is repaired or deleted (deleting it forgets which objects the operator created)",
+                error);
+        }
+
+        return record;
+    }
+
+    private static JsonNode Field(JsonNode? node, string name) =>
+        (node is JsonObject item ? item[name] : null) ?? throw new JsonException($"no \"{name}\"");
+}
