@@ -32,13 +32,13 @@ internal static class PlatformPlanLoad
 
         await using PlatformDouble platform = await PlatformDouble.StartAsync();
         using PlatformClient client = new(new PlatformBinding(platform.BaseUrl, platform.ApiKey));
-        SyncPlan empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(CancellationToken.None), new SyncRecord(), prune: false);
+        SyncPlan empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(declared, CancellationToken.None), new SyncRecord(), prune: false);
         Seed(platform.Account, declared);
 
         // Let the throttling's buckets refill after the reads above, so the timed plan starts as a fresh pass would.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Stopwatch stopwatch = Stopwatch.StartNew();
-        AccountState account = await client.ReadAccountAsync(CancellationToken.None);
+        AccountState account = await client.ReadAccountAsync(declared, CancellationToken.None);
         SyncPlan plan = SyncPlanner.Plan(declared, account, new SyncRecord(), prune: false);
         stopwatch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

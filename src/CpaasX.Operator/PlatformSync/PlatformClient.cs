@@ -9,7 +9,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// paced per endpoint within the published throttling, 429 and 5xx retried with exponential backoff (honouring a
 /// Retry-After when one comes), lists read page by page with the largest page the specs allow.
 /// </summary>
-public sealed class PlatformClient : IDisposable
+public sealed partial class PlatformClient : IDisposable
 {
     private const string Applications = "/provisioning/1/applications";
     private const string Entities = "/provisioning/1/entities";
@@ -30,15 +30,24 @@ public sealed class PlatformClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    /// <summary>Reads the whole account; the four lists go in parallel, as each endpoint has its own throttling.</summary>
-    public async Task<AccountState> ReadAccountAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the account: the four provisioning lists, and the numbers and inbound configurations
+    /// <paramref name="declared"/> needs; the lists go in parallel, as each endpoint has its own throttling.
+    /// </summary>
+    public async Task<AccountState> ReadAccountAsync(DeclaredAccount declared, CancellationToken cancellationToken)
     {
         Task<List<PlatformNamed>> applications = ListAsync(Applications, item => Named(item, "applicationId", "applicationName"), cancellationToken);
         Task<List<PlatformNamed>> entities = ListAsync(Entities, item => Named(item, "entityId", "entityName"), cancellationToken);
         Task<List<AssociationKey>> associations = ListAsync(Associations, ToAssociation, cancellationToken);
         Task<List<PlatformStrategy>> strategies = ListAsync(Strategies, ToStrategy, cancellationToken);
-        await Task.WhenAll(applications, entities, associations, strategies);
-        return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result);
+        Task<List<PlatformNumber>> numbers = ListNumbersAsync(declared, cancellationToken);
+        Task<List<PlatformInboundConfiguration>> inbound = ListInboundConfigurationsAsync(declared, cancellationToken);
+        await Task.WhenAll(applications, entities, associations, strategies, numbers, inbound);
+        return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result)
+        {
+            Numbers = numbers.Result,
+            InboundConfigurations = inbound.Result,
+        };
     }
 
     /// <summary>Creates an application or entity; false when the ID exists already (409).</summary>

@@ -74,7 +74,8 @@ public sealed class PlatformSyncReconciler(
         using PlatformClient platform = new(settings.Binding, clientOptions);
         try
         {
-            SyncPlan plan = SyncPlanner.Plan(DeclaredAccount.From(compiled), await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            DeclaredAccount declared = DeclaredAccount.From(compiled);
+            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, cancellationToken), record, settings.Prune);
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {
                 Succeeded(key, plan.Operations.Count);

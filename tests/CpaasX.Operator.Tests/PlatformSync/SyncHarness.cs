@@ -62,8 +62,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     public async Task<SyncPlan> PlanAsync(bool prune = false, PlatformClient? client = null)
     {
         using PlatformClient own = Client();
-        AccountState account = await (client ?? own).ReadAccountAsync(CancellationToken.None);
-        return SyncPlanner.Plan(Declared(), account, Record, prune);
+        DeclaredAccount declared = Declared();
+        AccountState account = await (client ?? own).ReadAccountAsync(declared, CancellationToken.None);
+        return SyncPlanner.Plan(declared, account, Record, prune);
     }
 
     /// <summary>Plans and carries the plan out, as apply mode does.</summary>
