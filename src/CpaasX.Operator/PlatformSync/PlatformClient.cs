@@ -169,10 +169,12 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     // Both error shapes of the specs: requestError.serviceException (provisioning) and ApiError (sending strategy).
-    private static string? ErrorText(JsonNode? json) =>
-        json?["requestError"]?["serviceException"] is JsonNode legacy
+    // An array (the inbound configuration list) is no error.
+    private static string? ErrorText(JsonNode? json) => json is not JsonObject error
+        ? null
+        : error["requestError"]?["serviceException"] is JsonNode legacy
             ? $"{legacy["messageId"]}: {legacy["text"]}"
-            : json?["errorCode"] is JsonNode code ? $"{code}: {json["description"]}" : null;
+            : error["errorCode"] is JsonNode code ? $"{code}: {error["description"]}" : null;
 
     private static (string Collection, string IdField, string NameField) NamedFields(PlatformKind kind) => kind switch
     {

@@ -18,13 +18,13 @@ public sealed partial class PlatformAccount
     /// <summary>The owned numbers by numberKey, as the list returns them.</summary>
     public IReadOnlyDictionary<string, JsonObject> Numbers { get { lock (_lock) { return _numbers.ToDictionary(pair => pair.Key, pair => (JsonObject)pair.Value.DeepClone()); } } }
 
-    public IReadOnlyList<PlatformInboundConfiguration> InboundConfigurations
+    public IReadOnlyList<AccountInboundConfiguration> InboundConfigurations
     {
         get
         {
             lock (_lock)
             {
-                return [.. _inbound.Select(item => new PlatformInboundConfiguration(
+                return [.. _inbound.Select(item => new AccountInboundConfiguration(
                     item.Configuration["configurationKey"]!.GetValue<string>(),
                     item.NumberKey,
                     item.Configuration["channel"]!.GetValue<string>(),
