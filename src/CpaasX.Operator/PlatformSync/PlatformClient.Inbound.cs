@@ -12,6 +12,9 @@ public sealed partial class PlatformClient
     private const string Numbers = "/numbers/1/numbers";
     private const string InboundConfigurations = "/resource-management/1/inbound-message-configurations";
 
+    // The inbound configuration list publishes 2 requests a second, twice the provisioning APIs' rate.
+    private const int InboundListRate = 2;
+
     /// <summary>Sets a number's number-level application and entity (the PUT replaces both).</summary>
     public Task UpdateNumberAsync(PlatformNumber number, CancellationToken cancellationToken)
     {
@@ -100,7 +103,7 @@ public sealed partial class PlatformClient
         {
             JsonNode? answer = null;
             await SendAsync(HttpMethod.Get, InboundConfigurations,
-                $"{InboundConfigurations}?channel={Uri.EscapeDataString(channel)}&numberKey={Uri.EscapeDataString(numberKey)}", null, [200], cancellationToken, body => answer = body);
+                $"{InboundConfigurations}?channel={Uri.EscapeDataString(channel)}&numberKey={Uri.EscapeDataString(numberKey)}", null, [200], cancellationToken, body => answer = body, InboundListRate);
             all.AddRange((answer?.AsArray() ?? []).Select(item => ToInboundConfiguration(item!, numberKey, channel)));
         }
 

@@ -124,12 +124,12 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     // One request, paced on its endpoint, retried on 429, 5xx and no answer; returns the accepted status.
-    private async Task<int> SendAsync(HttpMethod method, string template, string path, JsonNode? body, int[] accepted, CancellationToken cancellationToken, Action<JsonNode?>? read = null)
+    private async Task<int> SendAsync(HttpMethod method, string template, string path, JsonNode? body, int[] accepted, CancellationToken cancellationToken, Action<JsonNode?>? read = null, int rate = 1)
     {
         string endpoint = $"{method} {template}";
         for (int attempt = 1; ; attempt++)
         {
-            (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken);
+            (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken, rate);
             if (accepted.Contains(status))
             {
                 read?.Invoke(answer);
