@@ -38,7 +38,7 @@ internal static class PlatformPlanLoad
         await using PlatformDouble platform = await PlatformDouble.StartAsync();
         foreach (NumberSpec number in snapshot.Resources.Select(item => item.Spec.Number).OfType<NumberSpec>())
         {
-            platform.Account.PutNumber(number.NumberKey!, number.Number!.TrimStart('+'), number.Country!);
+            platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
         }
 
         using PlatformClient client = new(new PlatformBinding(platform.BaseUrl, platform.ApiKey));

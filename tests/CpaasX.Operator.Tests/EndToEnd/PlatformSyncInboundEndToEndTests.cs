@@ -42,7 +42,7 @@ public sealed class PlatformSyncInboundEndToEndTests : IAsyncLifetime
         foreach (Resource number in objects.OfType<Resource>().Where(item => item.Spec.Number is not null))
         {
             string numberKey = $"NK-{number.Metadata.Name}";
-            _platform.Account.PutNumber(numberKey, number.Spec.Number!.Number!.TrimStart('+'), number.Spec.Number.Country!);
+            _platform.Account.PutNumber(numberKey, number.Spec.Number!.Number!, number.Spec.Number.Country!);
             await _cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
                 new V1Patch(new { spec = new { number = new { numberKey } } }, V1Patch.PatchType.MergePatch),
                 "cpaasx.io", "v1alpha1", Namespace, "resources", number.Metadata.Name);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
 using CpaasX.Operator.PlatformSync;
@@ -19,7 +18,7 @@ public sealed class PlatformDoubleNumbersContractTests
             platform.Account.PutNumber($"NK-{index}", $"4479000000{index}", "GB");
         }
 
-        using HttpClient http = Client(platform);
+        using HttpClient http = PlatformDoubleContractTests.Client(platform);
         JsonNode page = JsonNode.Parse(await http.GetStringAsync(new Uri("/numbers/1/numbers?page=1&limit=2", UriKind.Relative)))!;
         await Task.Delay(5);
         HttpResponseMessage sized = await http.GetAsync(new Uri("/numbers/1/numbers?page=0&size=2", UriKind.Relative));
@@ -35,7 +34,7 @@ public sealed class PlatformDoubleNumbersContractTests
     {
         // A minute's throttling unit: no token comes back while the test runs, however slow the machine.
         await using PlatformDouble platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMinutes(1) });
-        using HttpClient http = Client(platform);
+        using HttpClient http = PlatformDoubleContractTests.Client(platform);
 
         HttpResponseMessage noChannel = await http.GetAsync(new Uri("/resource-management/1/inbound-message-configurations", UriKind.Relative));
         List<HttpResponseMessage> listed = [];
@@ -65,12 +64,5 @@ public sealed class PlatformDoubleNumbersContractTests
         Assert.Contains(plan.Operations, operation => operation.Desired is PlatformNumber { NumberKey: "NK-support-line" });
         Assert.True(harness.Platform.Requests.Count(request => request.OperationId == "list-owned-numbers") >= 2);
         Assert.Empty(harness.Platform.Violations);
-    }
-
-    private static HttpClient Client(PlatformDouble platform)
-    {
-        HttpClient http = new() { BaseAddress = platform.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("App", platform.ApiKey);
-        return http;
     }
 }

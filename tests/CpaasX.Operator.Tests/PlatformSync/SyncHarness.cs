@@ -37,7 +37,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         SyncHarness harness = new(await PlatformDouble.StartAsync((options ?? new PlatformDoubleOptions()) with { ThrottleUnit = Unit }), Sample(sampleSet));
         foreach (NumberSpec number in harness.Objects.OfType<Resource>().Select(item => item.Spec.Number).OfType<NumberSpec>().Where(_ => holdNumbers))
         {
-            harness.Platform.Account.PutNumber(number.NumberKey!, number.Number!.TrimStart('+'), number.Country!);
+            harness.Platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
         }
 
         return harness;

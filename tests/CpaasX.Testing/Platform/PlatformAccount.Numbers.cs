@@ -35,12 +35,15 @@ public sealed partial class PlatformAccount
         }
     }
 
-    /// <summary>Puts a number on the account as if bought in the web interface, on application <c>default</c> unless said otherwise.</summary>
+    /// <summary>
+    /// Puts a number on the account as if bought in the web interface, on application <c>default</c> unless said
+    /// otherwise; <paramref name="number"/> may be in E.164 (the platform lists numbers without the +).
+    /// </summary>
     public void PutNumber(string numberKey, string number, string country, string? applicationId = DefaultApplication, string? entityId = null)
     {
         lock (_lock)
         {
-            JsonObject json = new() { ["numberKey"] = numberKey, ["number"] = number, ["country"] = country };
+            JsonObject json = new() { ["numberKey"] = numberKey, ["number"] = number.TrimStart('+'), ["country"] = country };
             SetPlatform(json, applicationId, entityId);
             _numbers[numberKey] = json;
         }
