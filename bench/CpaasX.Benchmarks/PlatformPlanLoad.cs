@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Compilation;
@@ -11,9 +12,12 @@ namespace CpaasX.Benchmarks;
 /// <summary>
 /// The <c>platform-plan</c> scenario: a namespace of <see cref="SyntheticObjects"/> (--resources N, default 20000:
 /// one SMS association per Resource) planned against the platform double with the published throttling (1 request
-/// per second per endpoint) and the client's default pacing. The account already holds every declared application,
-/// entity and association (not the strategies, which the plan then creates), so the plan is bounded by the list calls. Then the schedule an apply of the same namespace into an empty account would
-/// follow: its operations per endpoint, and the least time the throttling allows for them.
+/// per second per endpoint; 2 on the inbound configuration list) and the client's default pacing. The account holds
+/// every Resource's number and already every declared application, entity, association and inbound configuration
+/// (not the strategies, which the plan then creates), so the plan is bounded by the list calls: the association
+/// pages and one inbound configuration list per number and channel. Then the schedule an apply of the same
+/// namespace into an account holding only its numbers would follow: its operations per endpoint, and the least
+/// time the throttling allows for them.
 /// </summary>
 internal static class PlatformPlanLoad
 {
@@ -28,24 +32,30 @@ internal static class PlatformPlanLoad
 
         DeclaredAccount declared = DeclaredAccount.From(NamespaceCompiler.Compile(snapshot, SyntheticObjects.Index(snapshot), DateTimeOffset.UnixEpoch));
         Console.WriteLine($"declared: {declared.Applications.Count} applications, {declared.Entities.Count} entities, "
-            + $"{declared.Associations.Count} associations, {declared.Strategies.Count} strategies, {declared.NotSynced.Count} not synced");
+            + $"{declared.Associations.Count} associations, {declared.Strategies.Count} strategies, {declared.InboundConfigurations.Count} inbound configurations, "
+            + $"{declared.NotSynced.Count} not synced");
 
         await using PlatformDouble platform = await PlatformDouble.StartAsync();
+        foreach (NumberSpec number in snapshot.Resources.Select(item => item.Spec.Number).OfType<NumberSpec>())
+        {
+            platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
+        }
+
         using PlatformClient client = new(new PlatformBinding(platform.BaseUrl, platform.ApiKey));
-        SyncPlan empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(CancellationToken.None), new SyncRecord(), prune: false);
+        SyncPlan empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(declared, CancellationToken.None), new SyncRecord(), prune: false);
         Seed(platform.Account, declared);
 
         // Let the throttling's buckets refill after the reads above, so the timed plan starts as a fresh pass would.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Stopwatch stopwatch = Stopwatch.StartNew();
-        AccountState account = await client.ReadAccountAsync(CancellationToken.None);
+        AccountState account = await client.ReadAccountAsync(declared, CancellationToken.None);
         SyncPlan plan = SyncPlanner.Plan(declared, account, new SyncRecord(), prune: false);
         stopwatch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plan against an account holding it all: {stopwatch.Elapsed.TotalSeconds:F1} s, {platform.Requests.Count(request => request.Method == "GET")} list requests in all, "
             + $"{plan.InSync} in sync, {plan.Operations.Count} operations, {platform.Requests.Count(request => request.Status == 429)} answered 429"));
 
-        Console.WriteLine($"apply into an empty account: {empty.Operations.Count} operations");
+        Console.WriteLine($"apply into an account holding only the numbers: {empty.Operations.Count} operations");
         foreach (var endpoint in empty.Operations.GroupBy(operation => (operation.Kind, operation.Action)).OrderBy(group => group.Key))
         {
             Console.WriteLine($"  {endpoint.Key.Action} {endpoint.Key.Kind}: {endpoint.Count()}");
@@ -74,6 +84,24 @@ internal static class PlatformPlanLoad
         {
             AssociationKey key = association.Value;
             account.PutAssociation(new PlatformAssociation(key.ResourceType, key.Channel, key.ApplicationId, key.EntityId, key.ResourceId));
+        }
+
+        foreach (PlatformInboundConfiguration configuration in declared.InboundConfigurations.Select(item => item.Value))
+        {
+            JsonObject request = new() { ["channel"] = configuration.Key.Channel, ["numberKey"] = configuration.Key.NumberKey };
+            if (configuration.Key.Keyword is not null)
+            {
+                request["keyword"] = configuration.Key.Keyword;
+            }
+
+            if (configuration.ApplicationId is not null)
+            {
+                request["platform"] = configuration.EntityId is null
+                    ? new JsonObject { ["applicationId"] = configuration.ApplicationId }
+                    : new JsonObject { ["applicationId"] = configuration.ApplicationId, ["entityId"] = configuration.EntityId };
+            }
+
+            account.PutInboundConfiguration(request);
         }
     }
 }

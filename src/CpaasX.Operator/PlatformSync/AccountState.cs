@@ -5,4 +5,11 @@ public sealed record AccountState(
     IReadOnlyList<PlatformNamed> Applications,
     IReadOnlyList<PlatformNamed> Entities,
     IReadOnlyList<AssociationKey> Associations,
-    IReadOnlyList<PlatformStrategy> Strategies);
+    IReadOnlyList<PlatformStrategy> Strategies)
+{
+    /// <summary>The account's numbers the namespace declares a number level for (and only those).</summary>
+    public IReadOnlyList<PlatformNumber> Numbers { get; init; } = [];
+
+    /// <summary>The inbound configurations of the numbers and channels the namespace declares configurations for.</summary>
+    public IReadOnlyList<PlatformInboundConfiguration> InboundConfigurations { get; init; } = [];
+}

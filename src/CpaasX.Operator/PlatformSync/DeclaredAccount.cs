@@ -25,7 +25,7 @@ public sealed record DeclaredAccount(
 
     public IReadOnlySet<string> Released { get; init; } = new HashSet<string>();
 
-    private const string NotReadyReference = "not synced: refers to an object that is not Ready";
+    internal const string NotReadyReference = "not synced: refers to an object that is not Ready";
 
     public static DeclaredAccount From(CompileResult compiled)
     {
@@ -62,13 +62,7 @@ public sealed record DeclaredAccount(
             }
         }
 
-        foreach (Resource resource in ready.OfType<Resource>().Where(item => item.Spec.ApplicationRef is not null || item.Spec.EntityRef is not null))
-        {
-            notSynced.Add((Owner(resource), "not synced yet: the number-level application/entity (numbers API) is not part of this sync"));
-        }
-
-        notSynced.AddRange(ready.OfType<InboundConfiguration>().Select(item =>
-            (Owner(item), "not synced yet: inbound configurations (resource-management API) are not part of this sync")));
+        (List<Declared<PlatformNumber>> numbers, List<Declared<PlatformInboundConfiguration>> inbound) = DeclaredInbound.From(ready, applications, entities, resources, notSynced);
 
         List<SenderStrategy> strategies = [.. ready.OfType<SenderStrategy>()];
         notSynced.AddRange(strategies.Where(item => !Resolves(applications, item.Spec.ApplicationRef) || !Resolves(entities, item.Spec.EntityRef))
@@ -84,10 +78,18 @@ public sealed record DeclaredAccount(
             compiled.Objects.Where(item => !IsReleased(item)).Select(item => Owner(item.Object)).ToHashSet())
         {
             Released = compiled.Objects.Where(IsReleased).Select(item => Owner(item.Object)).ToHashSet(),
+            Numbers = numbers,
+            InboundConfigurations = inbound,
         };
     }
 
     private static bool IsReleased(CompiledObject item) => item.Object.Metadata.DeletionTimestamp is not null && item.KeepsFinalizer != true;
+
+    /// <summary>The number-level application/entity of each NUMBER Resource that declares one (see <see cref="DeclaredInbound"/>).</summary>
+    public IReadOnlyList<Declared<PlatformNumber>> Numbers { get; init; } = [];
+
+    /// <summary>The InboundConfigurations, as the platform's inbound message configurations.</summary>
+    public IReadOnlyList<Declared<PlatformInboundConfiguration>> InboundConfigurations { get; init; } = [];
 
     /// <summary>How plans and records name the declaring object.</summary>
     public static string Owner(ICustomResource item) => $"{item.Kind}/{item.Metadata.Name}";
@@ -103,11 +105,11 @@ public sealed record DeclaredAccount(
         strategy.Spec.UseGeolocatedSender,
         [.. (strategy.Spec.Priorities ?? []).Select(priority => new PlatformPriority(JsonNames.Of(priority.SenderType!.Value), priority.Priority!.Value))]);
 
-    private static bool Resolves<T>(Dictionary<string, T> ready, LocalObjectReference? reference) => reference is null || ready.ContainsKey(reference.Name);
+    internal static bool Resolves<T>(Dictionary<string, T> ready, LocalObjectReference? reference) => reference is null || ready.ContainsKey(reference.Name);
 
-    private static string? ApplicationId(Dictionary<string, Application> applications, LocalObjectReference? reference) =>
+    internal static string? ApplicationId(Dictionary<string, Application> applications, LocalObjectReference? reference) =>
         reference is not null ? applications[reference.Name].EffectiveApplicationId : null;
 
-    private static string? EntityId(Dictionary<string, Entity> entities, LocalObjectReference? reference) =>
+    internal static string? EntityId(Dictionary<string, Entity> entities, LocalObjectReference? reference) =>
         reference is not null ? entities[reference.Name].EffectiveEntityId : null;
 }

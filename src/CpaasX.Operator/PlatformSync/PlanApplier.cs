@@ -97,6 +97,9 @@ public static class PlanApplier
                 await client.DeleteStrategyAsync(strategy.Id!, cancellationToken);
                 record.Forget(operation.Kind, strategy.Id!);
                 break;
+            case (PlatformNumber or PlatformInboundConfiguration, _):
+                await InboundApplier.ApplyAsync(operation, client, record, cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"No way to carry out {operation}.");
         }

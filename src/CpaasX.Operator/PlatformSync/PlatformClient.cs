@@ -9,7 +9,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// paced per endpoint within the published throttling, 429 and 5xx retried with exponential backoff (honouring a
 /// Retry-After when one comes), lists read page by page with the largest page the specs allow.
 /// </summary>
-public sealed class PlatformClient : IDisposable
+public sealed partial class PlatformClient : IDisposable
 {
     private const string Applications = "/provisioning/1/applications";
     private const string Entities = "/provisioning/1/entities";
@@ -30,15 +30,24 @@ public sealed class PlatformClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    /// <summary>Reads the whole account; the four lists go in parallel, as each endpoint has its own throttling.</summary>
-    public async Task<AccountState> ReadAccountAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the account: the four provisioning lists, and the numbers and inbound configurations
+    /// <paramref name="declared"/> needs; the lists go in parallel, as each endpoint has its own throttling.
+    /// </summary>
+    public async Task<AccountState> ReadAccountAsync(DeclaredAccount declared, CancellationToken cancellationToken)
     {
         Task<List<PlatformNamed>> applications = ListAsync(Applications, item => Named(item, "applicationId", "applicationName"), cancellationToken);
         Task<List<PlatformNamed>> entities = ListAsync(Entities, item => Named(item, "entityId", "entityName"), cancellationToken);
         Task<List<AssociationKey>> associations = ListAsync(Associations, ToAssociation, cancellationToken);
         Task<List<PlatformStrategy>> strategies = ListAsync(Strategies, ToStrategy, cancellationToken);
-        await Task.WhenAll(applications, entities, associations, strategies);
-        return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result);
+        Task<List<PlatformNumber>> numbers = ListNumbersAsync(declared, cancellationToken);
+        Task<List<PlatformInboundConfiguration>> inbound = ListInboundConfigurationsAsync(declared, cancellationToken);
+        await Task.WhenAll(applications, entities, associations, strategies, numbers, inbound);
+        return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result)
+        {
+            Numbers = numbers.Result,
+            InboundConfigurations = inbound.Result,
+        };
     }
 
     /// <summary>Creates an application or entity; false when the ID exists already (409).</summary>
@@ -115,12 +124,12 @@ public sealed class PlatformClient : IDisposable
     }
 
     // One request, paced on its endpoint, retried on 429, 5xx and no answer; returns the accepted status.
-    private async Task<int> SendAsync(HttpMethod method, string template, string path, JsonNode? body, int[] accepted, CancellationToken cancellationToken, Action<JsonNode?>? read = null)
+    private async Task<int> SendAsync(HttpMethod method, string template, string path, JsonNode? body, int[] accepted, CancellationToken cancellationToken, Action<JsonNode?>? read = null, int rate = 1)
     {
         string endpoint = $"{method} {template}";
         for (int attempt = 1; ; attempt++)
         {
-            (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken);
+            (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken, rate);
             if (accepted.Contains(status))
             {
                 read?.Invoke(answer);
@@ -160,10 +169,12 @@ public sealed class PlatformClient : IDisposable
     }
 
     // Both error shapes of the specs: requestError.serviceException (provisioning) and ApiError (sending strategy).
-    private static string? ErrorText(JsonNode? json) =>
-        json?["requestError"]?["serviceException"] is JsonNode legacy
+    // An array (the inbound configuration list) is no error.
+    private static string? ErrorText(JsonNode? json) => json is not JsonObject error
+        ? null
+        : error["requestError"]?["serviceException"] is JsonNode legacy
             ? $"{legacy["messageId"]}: {legacy["text"]}"
-            : json?["errorCode"] is JsonNode code ? $"{code}: {json["description"]}" : null;
+            : error["errorCode"] is JsonNode code ? $"{code}: {error["description"]}" : null;
 
     private static (string Collection, string IdField, string NameField) NamedFields(PlatformKind kind) => kind switch
     {

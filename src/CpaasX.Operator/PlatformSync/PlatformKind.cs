@@ -7,4 +7,6 @@ public enum PlatformKind
     Entity,
     Association,
     SendingStrategy,
+    Number,
+    InboundConfiguration,
 }

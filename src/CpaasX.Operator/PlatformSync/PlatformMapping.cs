@@ -13,6 +13,8 @@ public static class PlatformMapping
 {
     public const string NoPlatformApi = "not synced: no platform API";
 
+    public const string NoNumberKey = "not synced: the number has no spec.number.numberKey, which the platform keys numbers by";
+
     // The platform's ChannelType enum: SMS, MMS, EMAIL, WHATSAPP, RCS, APPLE. VOICE, VIBER and WEBRTC have no counterpart.
     private static readonly HashSet<Channel> AssociationChannels = [Channel.Sms, Channel.Mms, Channel.Email, Channel.WhatsApp, Channel.Rcs];
 
@@ -31,7 +33,7 @@ public static class PlatformMapping
         {
             // The platform keys numbers by the numberKey it assigned at purchase, not by the number itself.
             ResourceType.Number when resource.Number?.NumberKey is string numberKey => (("NUMBER", numberKey), null),
-            ResourceType.Number => (null, "not synced: the number has no spec.number.numberKey, which the platform keys numbers by"),
+            ResourceType.Number => (null, NoNumberKey),
             ResourceType.Alpha when resource.Alpha?.Sender is string sender => (("ALPHA", sender), null),
             ResourceType.Domain when resource.Domain?.DomainName is string domain => (("DOMAIN", domain), null),
             ResourceType.ChatApp when resource.ChatApp is { Channel: Channel.Rcs, SenderId: string senderId } => (("RCS_RESOURCE", senderId), null),

@@ -84,7 +84,7 @@ public sealed class PlatformSyncReconciler(
         {
             StoredSyncRecord stored = await StoredSyncRecord.LoadAsync(client, key, cancellationToken);
             SyncRecord record = stored.Record;
-            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(cancellationToken), record, settings.Prune);
+            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, cancellationToken), record, settings.Prune);
             results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {

@@ -18,6 +18,9 @@ public sealed record SyncPlan(
     int InSync,
     IReadOnlyDictionary<string, string> StrategyIds)
 {
+    /// <summary>The platform's configurationKey of each InboundConfiguration that already matches, by owner.</summary>
+    public IReadOnlyDictionary<string, string> ConfigurationKeys { get; init; } = new Dictionary<string, string>();
+
     public bool IsEmpty => Operations.Count == 0;
 
     /// <summary>One line for an Event or a condition message.</summary>

@@ -4,7 +4,8 @@ namespace CpaasX.Operator.PlatformSync;
 /// Computes the plan that makes the account hold what the namespace declares. The order is the order of dependence
 /// and importance: applications and entities first (associations and strategies name them), then associations
 /// (deletes before creates, so a moved resource is free before it is associated again), then sending strategies
-/// (deletes before creates: the platform has no update), and deletes of applications and entities last, after
+/// (deletes before creates: the platform has no update), then numbers' number level and inbound configurations
+/// (<c>SyncPlanner.Inbound.cs</c>), and deletes of applications and entities last, after
 /// nothing of ours names them (the platform resets a deleted application's resources to <c>default</c>).
 /// </summary>
 /// <remarks>
@@ -14,7 +15,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// <paramref name="prune"/> is on and the operator created it. Everything else is reported. The
 /// account's <c>default</c> application is never touched.
 /// </remarks>
-public static class SyncPlanner
+public static partial class SyncPlanner
 {
     public static SyncPlan Plan(DeclaredAccount declared, AccountState account, SyncRecord record, bool prune)
     {
@@ -71,6 +72,7 @@ public static class SyncPlanner
         }
 
         PlanStrategies(plan, declared, account);
+        PlanInbound(plan, declared, account);
         return plan.Build();
     }
 
@@ -114,6 +116,10 @@ public static class SyncPlanner
         private int _inSync;
 
         public Dictionary<string, string> StrategyIds { get; } = [];
+
+        public Dictionary<string, string> ConfigurationKeys { get; } = [];
+
+        public void Report(string line) => _reported.Add(line);
 
         public void Write(int phase, PlannedOperation operation) => _writes.Add((phase, operation));
 
@@ -160,6 +166,9 @@ public static class SyncPlanner
             _reported,
             declared.NotSynced,
             _inSync,
-            StrategyIds);
+            StrategyIds)
+        {
+            ConfigurationKeys = ConfigurationKeys,
+        };
     }
 }

@@ -108,7 +108,7 @@ public sealed class PlatformDoubleContractTests
         Assert.Equal("3.210.0", list.Document.Version);
     }
 
-    private static HttpClient Client(PlatformDouble platform)
+    internal static HttpClient Client(PlatformDouble platform)
     {
         HttpClient http = new() { BaseAddress = platform.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("App", platform.ApiKey);

@@ -22,9 +22,11 @@ public sealed class PlatformSyncScenarioTests
 
         Assert.DoesNotContain(harness.Platform.Requests, request => request.IsWrite);
         DeclaredAccount declared = harness.Declared();
-        Assert.All(plan.Operations, operation => Assert.Equal(PlanAction.Create, operation.Action));
+        // Everything is created but the numbers' number level: the numbers are the account's, updated in place.
+        Assert.All(plan.Operations, operation => Assert.Equal(operation.Kind == PlatformKind.Number ? PlanAction.Update : PlanAction.Create, operation.Action));
         Assert.Equal(
-            declared.Applications.Count + declared.Entities.Count + declared.Associations.Count + declared.Strategies.Count,
+            declared.Applications.Count + declared.Entities.Count + declared.Associations.Count + declared.Strategies.Count
+                + declared.Numbers.Count + declared.InboundConfigurations.Count,
             plan.Operations.Count);
         Assert.Empty(harness.Platform.Violations);
     }
@@ -255,7 +257,7 @@ public sealed class PlatformSyncScenarioTests
         Assert.Empty(harness.Platform.Violations);
     }
 
-    private static void AssertAccountEqualsGit(SyncHarness harness)
+    internal static void AssertAccountEqualsGit(SyncHarness harness)
     {
         DeclaredAccount declared = harness.Declared();
         PlatformAccount account = harness.Platform.Account;
@@ -271,6 +273,15 @@ public sealed class PlatformSyncScenarioTests
             account.Strategies.Values.Select(item =>
                 $"{new StrategyKey(item["platform"]?["applicationId"]?.GetValue<string>(), item["platform"]?["entityId"]?.GetValue<string>(), item["channel"]?.GetValue<string>(), item["destinationCountryCode"]?.GetValue<string>())}"
                 + $" sticky={item["useStickySender"]!.GetValue<bool>()} geo={item["useGeolocatedSender"]!.GetValue<bool>()} {Priorities([.. (item["priorities"]?.AsArray() ?? []).Select(priority => new PlatformPriority(priority!["senderType"]!.GetValue<string>(), priority["priority"]!.GetValue<int>()))])}")
+                .Order(StringComparer.Ordinal));
+        Assert.All(declared.Numbers, number => Assert.Equal(
+            (number.Value.ApplicationId, number.Value.EntityId),
+            (account.Numbers[number.Value.NumberKey]["applicationId"]?.GetValue<string>(), account.Numbers[number.Value.NumberKey]["entityId"]?.GetValue<string>())));
+        HashSet<(string, string)> declaredPairs = [.. declared.InboundConfigurations.Select(item => (item.Value.Key.NumberKey, item.Value.Key.Channel))];
+        Assert.Equal(
+            declared.InboundConfigurations.Select(item => item.Value.ToString()).Order(StringComparer.Ordinal),
+            account.InboundConfigurations.Where(item => declaredPairs.Contains((item.NumberKey, item.Channel)))
+                .Select(item => PlatformInboundConfiguration.Of(null, new InboundKey(item.NumberKey, item.Channel, item.Keyword), item.ApplicationId, item.EntityId).ToString())
                 .Order(StringComparer.Ordinal));
     }
 

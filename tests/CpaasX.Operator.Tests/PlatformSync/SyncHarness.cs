@@ -28,8 +28,20 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public SyncRecord Record { get; } = new();
 
-    public static async Task<SyncHarness> StartAsync(string sampleSet, PlatformDoubleOptions? options = null) =>
-        new(await PlatformDouble.StartAsync((options ?? new PlatformDoubleOptions()) with { ThrottleUnit = Unit }), Sample(sampleSet));
+    /// <summary>
+    /// The double with the sample set's numbers on its account, on application <c>default</c>, as bought (the sync
+    /// never buys them); <paramref name="holdNumbers"/> false leaves them out.
+    /// </summary>
+    public static async Task<SyncHarness> StartAsync(string sampleSet, PlatformDoubleOptions? options = null, bool holdNumbers = true)
+    {
+        SyncHarness harness = new(await PlatformDouble.StartAsync((options ?? new PlatformDoubleOptions()) with { ThrottleUnit = Unit }), Sample(sampleSet));
+        foreach (NumberSpec number in harness.Objects.OfType<Resource>().Select(item => item.Spec.Number).OfType<NumberSpec>().Where(_ => holdNumbers))
+        {
+            harness.Platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
+        }
+
+        return harness;
+    }
 
     /// <summary>
     /// A sample set's objects. The samples' numbers mostly carry no numberKey (the platform assigns it at purchase);
@@ -62,8 +74,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     public async Task<SyncPlan> PlanAsync(bool prune = false, PlatformClient? client = null)
     {
         using PlatformClient own = Client();
-        AccountState account = await (client ?? own).ReadAccountAsync(CancellationToken.None);
-        return SyncPlanner.Plan(Declared(), account, Record, prune);
+        DeclaredAccount declared = Declared();
+        AccountState account = await (client ?? own).ReadAccountAsync(declared, CancellationToken.None);
+        return SyncPlanner.Plan(declared, account, Record, prune);
     }
 
     /// <summary>Plans and carries the plan out, as apply mode does.</summary>

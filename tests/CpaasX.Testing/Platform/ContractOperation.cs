@@ -46,13 +46,19 @@ public sealed class ContractOperation
     internal bool RequestBodyRequired => Operation["requestBody"] is JsonNode body && Document.Resolve(body)["required"]?.GetValue<bool>() == true;
 
     /// <summary>Whether the spec declares <paramref name="status"/> for this operation.</summary>
-    internal bool Declares(int status) => Operation["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null;
+    internal bool Declares(int status) => Response(status) is not null;
 
     /// <summary>The JSON schema of a <paramref name="status"/> response, or null when it declares no JSON body.</summary>
     internal JsonNode? ResponseSchema(int status) =>
-        Operation["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is JsonNode response
+        Response(status) is JsonNode response
             ? Document.Resolve(response)["content"]?["application/json"]?["schema"]
             : null;
+
+    // A throttled operation that declares no 429 (the inbound configuration list) is assumed to answer it as the
+    // document's other operations do, with the document's shared ApiException429.
+    private JsonNode? Response(int status) =>
+        Operation["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+        ?? (status == 429 && Throttle is not null ? Document.SharedResponse("ApiException429") : null);
 
     /// <summary>How an answer departs from the spec: an undeclared status, a body outside the schema, an unexpected body.</summary>
     public IReadOnlyList<string> CheckAnswer(int status, JsonNode? body)

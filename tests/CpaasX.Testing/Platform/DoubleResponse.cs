@@ -8,6 +8,12 @@ internal sealed record DoubleResponse(int Status, JsonNode? Body = null)
     /// <summary>An error answer in the error shape <paramref name="operation"/>'s specification declares.</summary>
     public static DoubleResponse Error(ContractOperation operation, int status, string text, IReadOnlyDictionary<string, string[]>? validation = null)
     {
+        if (operation.Declares(status) && operation.ResponseSchema(status) is null)
+        {
+            // Declared without a body (the numbers and inbound configuration APIs' 404).
+            return new DoubleResponse(status);
+        }
+
         string code = status switch
         {
             400 => "BAD_REQUEST",

@@ -40,6 +40,9 @@ public sealed class OpenApiDocument
         return new OpenApiDocument(name, (JsonObject)JsonNode.Parse(stream)!);
     }
 
+    /// <summary>A response of <c>components/responses</c> by name, or null when the document has none of that name.</summary>
+    internal JsonNode? SharedResponse(string name) => _root["components"]?["responses"]?[name];
+
     /// <summary>Follows a local <c>$ref</c> (a response, a parameter) to the object it names.</summary>
     internal JsonNode Resolve(JsonNode node)
     {

@@ -7,7 +7,7 @@ namespace CpaasX.Testing.Platform;
 /// The state of the double's account and what each implemented operation does to it. The account starts with the
 /// <c>default</c> application, as the platform creates one for every account.
 /// </summary>
-public sealed class PlatformAccount(PlatformDoubleOptions options)
+public sealed partial class PlatformAccount(PlatformDoubleOptions options)
 {
     public const string DefaultApplication = "default";
 
@@ -78,7 +78,7 @@ public sealed class PlatformAccount(PlatformDoubleOptions options)
                 "delete-sending-strategy-by-sending-strategy-id-v2" => _strategies.Remove(request.PathValues["sendingStrategyId"])
                     ? new DoubleResponse(204)
                     : DoubleResponse.Error(operation, 404, "Not found"),
-                _ => DoubleResponse.Error(operation, 500, $"The double does not implement {operation.OperationId}."),
+                _ => HandleNumbers(request) ?? DoubleResponse.Error(operation, 500, $"The double does not implement {operation.OperationId}."),
             };
         }
     }

@@ -45,7 +45,7 @@ public sealed class PlatformDouble : IAsyncDisposable
         Documents = documents;
     }
 
-    /// <summary>The descriptions the double serves (application-entity.json and sending-strategy.json).</summary>
+    /// <summary>The descriptions the double serves (application-entity.json, sending-strategy.json, numbers.json, resources.json).</summary>
     public IReadOnlyList<OpenApiDocument> Documents { get; }
 
     public PlatformAccount Account { get; }
@@ -70,7 +70,7 @@ public sealed class PlatformDouble : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         WebApplication app = builder.Build();
         PlatformDouble platform = new(app, options ?? new PlatformDoubleOptions(),
-            [OpenApiDocument.Load("application-entity.json"), OpenApiDocument.Load("sending-strategy.json")]);
+            [OpenApiDocument.Load("application-entity.json"), OpenApiDocument.Load("sending-strategy.json"), OpenApiDocument.Load("numbers.json"), OpenApiDocument.Load("resources.json")]);
         app.Run(platform.HandleAsync);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

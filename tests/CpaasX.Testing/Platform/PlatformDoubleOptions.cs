@@ -35,6 +35,18 @@ public sealed record PlatformDoubleOptions
     /// application <c>default</c> and no entity (default), or a refusal with 400.
     /// </summary>
     public bool RefuseDeleteWhileAssociated { get; init; }
+
+    /// <summary>
+    /// What an inbound configuration POST ("create and update") does when the number already has a configuration of
+    /// that channel and keyword: update it, keeping its configurationKey (default), or create another one.
+    /// </summary>
+    public InboundConfigurationUpsert InboundConfigurationUpsert { get; init; } = InboundConfigurationUpsert.NaturalKey;
+
+    /// <summary>
+    /// The largest <c>limit</c> the numbers list honours: the spec declares none (null, the default); a cap makes
+    /// the double answer fewer numbers per page than asked, as a platform with an undocumented maximum would.
+    /// </summary>
+    public int? NumbersLimitCap { get; init; }
 }
 
 /// <summary>What an association POST conflicts with.</summary>
@@ -42,4 +54,11 @@ public enum AssociationUniqueness
 {
     Tuple,
     ResourceAndChannel,
+}
+
+/// <summary>What an inbound configuration POST for an existing (number, channel, keyword) does.</summary>
+public enum InboundConfigurationUpsert
+{
+    NaturalKey,
+    AlwaysCreates,
 }
