@@ -99,7 +99,7 @@ internal sealed class OpenLoopHttpLoad : IDisposable
     // Reads one whole answer per request sent on the connection (no pipelining), then gives the connection back.
     private async Task ReadAnswersAsync(Connection connection)
     {
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[4096];
         var filled = 0;
         try
         {
@@ -112,6 +112,11 @@ internal sealed class OpenLoopHttpLoad : IDisposable
                 }
 
                 filled += read;
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
                 if (!IsWholeAnswer(buffer.AsSpan(0, filled), out var status))
                 {
                     continue;
