@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Hosting;
 using CpaasX.Routing.Mounted;
@@ -7,7 +6,6 @@ using CpaasX.Routing.Resolution;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace CpaasX.Operator.Sidecar;
 
@@ -19,8 +17,6 @@ namespace CpaasX.Operator.Sidecar;
 /// </summary>
 public sealed class RoutingSidecar : IAsyncDisposable
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     private readonly HealthEndpoints _endpoints;
 
     private RoutingSidecar(HealthEndpoints endpoints) => _endpoints = endpoints;
@@ -31,6 +27,18 @@ public sealed class RoutingSidecar : IAsyncDisposable
     public static async Task<RoutingSidecar> StartAsync(RoutingTableDirectory routing, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         var metrics = new RoutingSidecarMetrics(routing);
+        var outbound = new SidecarDirection("outbound", ResolutionQuery.OutboundParameters, metrics, static (resolver, parameter, writer) =>
+        {
+            var answer = resolver.ResolveOutbound(ResolutionQuery.Outbound(parameter));
+            ResolutionJson.Write(writer, answer);
+            return answer.IsRouted;
+        });
+        var inbound = new SidecarDirection("inbound", ResolutionQuery.InboundParameters, metrics, static (resolver, parameter, writer) =>
+        {
+            var answer = resolver.ResolveInbound(ResolutionQuery.Inbound(parameter));
+            ResolutionJson.Write(writer, answer);
+            return answer.IsRouted;
+        });
         var endpoints = await HealthEndpoints.StartAsync(
             endpoint,
             () => null,
@@ -38,20 +46,8 @@ public sealed class RoutingSidecar : IAsyncDisposable
             metrics.ExportAsync,
             app =>
             {
-                app.MapGet("/v1/outbound", (HttpContext context) => Answer(
-                    context, routing, metrics, "outbound", ResolutionQuery.OutboundParameters,
-                    (resolver, parameter) =>
-                    {
-                        var answer = resolver.ResolveOutbound(ResolutionQuery.Outbound(parameter));
-                        return (ResolutionJson.Of(answer), answer.IsRouted);
-                    }));
-                app.MapGet("/v1/inbound", (HttpContext context) => Answer(
-                    context, routing, metrics, "inbound", ResolutionQuery.InboundParameters,
-                    (resolver, parameter) =>
-                    {
-                        var answer = resolver.ResolveInbound(ResolutionQuery.Inbound(parameter));
-                        return (ResolutionJson.Of(answer), answer.IsRouted);
-                    }));
+                app.MapGet("/v1/outbound", context => AnswerAsync(context, routing, outbound));
+                app.MapGet("/v1/inbound", context => AnswerAsync(context, routing, inbound));
             },
             cancellationToken).ConfigureAwait(false);
         return new RoutingSidecar(endpoints);
@@ -59,52 +55,45 @@ public sealed class RoutingSidecar : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _endpoints.DisposeAsync();
 
-    private static IResult Answer(
-        HttpContext context,
-        RoutingTableDirectory routing,
-        RoutingSidecarMetrics metrics,
-        string direction,
-        IReadOnlyList<string> parameters,
-        Func<RoutingResolver, Func<string, string?>, (JsonObject Answer, bool Routed)> resolve)
+    // A plain request delegate writing the answer's bytes itself: no IResult, no JSON tree, no string of the answer.
+    private static Task AnswerAsync(HttpContext context, RoutingTableDirectory routing, SidecarDirection direction)
     {
-        var query = context.Request.Query;
-        // A misspelt or repeated parameter would otherwise be ignored or picked arbitrarily and route the wrong message.
-        var unknown = query.Keys.FirstOrDefault(name => !parameters.Contains(name));
-        var repeated = query.FirstOrDefault(parameter => parameter.Value.Count > 1).Key;
-        if (unknown is not null || repeated is not null)
+        var query = SidecarQuery.Parse(context.Request.QueryString.Value, direction.Parameters, context.Request.Path.Value!);
+        if (query.Malformed is { } malformed)
         {
-            return Problem(metrics, direction, RoutingSidecarMetrics.BadRequest, StatusCodes.Status400BadRequest, "BadRequest",
-                unknown is not null
-                    ? $"{unknown}: not a parameter of /v1/{direction} ({string.Join(", ", parameters)})."
-                    : $"{repeated}: given more than once.");
+            direction.BadRequests.Inc();
+            return WriteProblemAsync(context, StatusCodes.Status400BadRequest, "BadRequest", malformed);
         }
 
         if (routing.Current is not { } table)
         {
-            return Problem(metrics, direction, RoutingSidecarMetrics.NoTable, StatusCodes.Status503ServiceUnavailable, "NoRoutingTable",
-                $"No routing table loaded from {routing.Path} yet.");
+            direction.NoTable.Inc();
+            return WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "NoRoutingTable", $"No routing table loaded from {routing.Path} yet.");
         }
 
-        (JsonObject Answer, bool Routed) result;
+        var answer = SidecarAnswer.Start();
+        bool routed;
         try
         {
-            result = resolve(table.Resolver, name => query.TryGetValue(name, out StringValues value) ? value.ToString() : null);
+            routed = direction.Resolve(table.Resolver, query.Parameter, answer.Writer);
         }
         catch (FormatException exception)
         {
-            return Problem(metrics, direction, RoutingSidecarMetrics.BadRequest, StatusCodes.Status400BadRequest, "BadRequest", exception.Message);
+            direction.BadRequests.Inc();
+            return WriteProblemAsync(context, StatusCodes.Status400BadRequest, "BadRequest", exception.Message);
         }
 
-        metrics.Requests.WithLabels(direction, result.Routed ? RoutingSidecarMetrics.Routed : RoutingSidecarMetrics.NotRouted).Inc();
-        return Json(result.Answer, result.Routed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        (routed ? direction.Routed : direction.NotRouted).Inc();
+        return answer.SendAsync(context.Response, routed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static IResult Problem(RoutingSidecarMetrics metrics, string direction, string result, int status, string error, string message)
+    private static Task WriteProblemAsync(HttpContext context, int status, string error, string message)
     {
-        metrics.Requests.WithLabels(direction, result).Inc();
-        return Json(new JsonObject { ["error"] = error, ["message"] = message }, status);
+        var answer = SidecarAnswer.Start();
+        answer.Writer.WriteStartObject();
+        answer.Writer.WriteString("error", error);
+        answer.Writer.WriteString("message", message);
+        answer.Writer.WriteEndObject();
+        return answer.SendAsync(context.Response, status);
     }
-
-    private static IResult Json(JsonObject body, int status) =>
-        Results.Text(body.ToJsonString(ResolutionJson.WriteOptions), JsonContentType, statusCode: status);
 }

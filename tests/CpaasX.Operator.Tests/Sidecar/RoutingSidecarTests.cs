@@ -68,6 +68,20 @@ public sealed class RoutingSidecarTests : IAsyncLifetime
         Assert.Equal(status == HttpStatusCode.OK, !fields.TryGetProperty("error", out _));
     }
 
+    [Fact]
+    public async Task Reads_the_query_string_as_a_browser_encodes_a_form()
+    {
+        await PublishAsync(Table);
+
+        // %2B is the number's +, + a space, and a name may be percent-encoded too.
+        using var response = await _http.GetAsync("/v1/inbound?number=%2B12015550101&channel=SMS&te%78t=stop+now");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("STOP", answer.GetProperty("keyword").GetString());
+        Assert.Equal("support", answer.GetProperty("applicationId").GetString());
+    }
+
     [Theory]
     [InlineData("/v1/outbound?application=checkout-prod&to=%2B13125550000", "channel: missing")]
     [InlineData("/v1/outbound?application=checkout-prod&channel=FAX&to=%2B13125550000", "channel: 'FAX' is not a channel")]
@@ -123,6 +137,28 @@ public sealed class RoutingSidecarTests : IAsyncLifetime
         Assert.Contains($"cpaasx_routing_table_info{{hash=\"{RoutingTableJson.ContentHash(Table)}\"}} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("cpaasx_routing_table_reload_failures_total 1\n", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_tell_what_the_runtime_allocated_paused_and_collected()
+    {
+        await PublishAsync(Table);
+        const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
+        var before = SeriesValue(await _http.GetStringAsync("/metrics"), Allocated);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await _http.GetAsync("/v1/outbound?application=checkout-prod&channel=SMS&to=%2B13125550000");
+        }
+
+        var metrics = await _http.GetStringAsync("/metrics");
+        Assert.True(SeriesValue(metrics, Allocated) > before, "the requests allocated");
+        Assert.True(SeriesValue(metrics, "dotnet_gc_pause_time_seconds_total") >= 0);
+        Assert.True(SeriesValue(metrics, "dotnet_collection_count_total{generation=\"0\"}") >= 0);
+    }
+
+    private static double SeriesValue(string metrics, string series) => double.Parse(
+        metrics.Split('\n').Single(line => line.StartsWith(series + " ", StringComparison.Ordinal))[(series.Length + 1)..],
+        System.Globalization.CultureInfo.InvariantCulture);
 
     // Writes the table as the kubelet would and waits until the sidecar serves it.
     private async Task PublishAsync(byte[] table)
