@@ -49,17 +49,19 @@ public sealed class ConsoleServer : IAsyncDisposable
         var app = KestrelApplication.Create(endpoint);
         var client = new Kubernetes(configuration);
         var guard = new ConsoleGuard();
-        Map(app, guard, new ConsoleCluster(client, @namespace));
+        Map(app, guard, new ConsoleCluster(client, @namespace), new LiveEvents(new Runtime.ApiHttp(client, configuration), @namespace));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = KestrelApplication.BoundAddress(app);
         guard.Bind(address);
         return new ConsoleServer(app, client, address, guard.Token);
     }
 
-    private static void Map(WebApplication app, ConsoleGuard guard, ConsoleCluster cluster)
+    private static void Map(WebApplication app, ConsoleGuard guard, ConsoleCluster cluster, LiveEvents live)
     {
         app.Use(guard.InvokeAsync);
         app.MapGet(Html.StylesheetPath, () => Results.Text(Html.Stylesheet, "text/css; charset=utf-8"));
+        app.MapGet(LiveScript.Path, () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
+        app.MapGet(LiveEvents.Path, (HttpContext context) => live.StreamAsync(context, app.Lifetime.ApplicationStopping));
         app.MapGet(ResourcesPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
             ResourcesPage.Render(await cluster.ListAsync<Resource>(CustomResourceKinds.Resource, cancellationToken).ConfigureAwait(false), context.Request.Query)));
         app.MapGet(AttentionPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>

@@ -20,9 +20,10 @@ internal static class Html
         <meta charset="utf-8">
         <title>{Text(title)} · CPaaS X console</title>
         <link rel="stylesheet" href="{StylesheetPath}">
+        <script src="{LiveScript.Path}" defer></script>
         </head>
         <body>
-        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a></nav>
+        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a> <span id="live-status"></span></nav>
         <main>
         <h1>{Text(title)}</h1>
         {body}
@@ -55,5 +56,6 @@ internal static class Html
         .notice { background: #e8f4fd; border: 1px solid #1d5fa4; padding: .6em 1em; }
         pre { background: #f6f8fa; padding: 1em; overflow: auto; }
         button { cursor: pointer; }
+        #live-status { float: right; color: #9fe0a8; }
         """;
 }

@@ -47,7 +47,7 @@ internal static class ResourcePage
                 .Append($"<a href=\"{Link(@namespace, name)}\">Cancel</a></form>");
         }
 
-        body.Append("<dl>")
+        body.Append("<div id=\"resource-details\" data-live><dl>")
             .Append($"<dt>Value</dt><dd id=\"value\">{Html.Text(ResourceWords.Value(resource))}</dd>")
             .Append($"<dt>Spec</dt><dd id=\"sentence\">{Html.Text(ResourceWords.Sentence(resource))}</dd>")
             .Append($"<dt>Name</dt><dd>{Html.Text(@namespace)}/{Html.Text(name)} (<a href=\"{YamlPage.Link(CustomResourceKinds.Resource, @namespace, name)}\">YAML</a>)</dd>")
@@ -90,7 +90,7 @@ internal static class ResourcePage
                 .Append("</tr>");
         }
 
-        body.Append("</tbody></table>");
+        body.Append("</tbody></table></div>");
         return Html.Page($"Resource {ResourceWords.Value(resource)}", body.ToString());
     }
 }

@@ -50,6 +50,34 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_resource_applied_with_kubectl_appears_on_the_open_resources_page_without_a_reload_and_goes_when_deleted()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/");
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+        // The page is live once its event stream has opened the watches (the navigation bar says so).
+        await Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
+        var row = page.Locator("#resources tbody tr", new() { HasText = "+12015550199" });
+        await Expect(row).ToHaveCountAsync(0);
+
+        await Cluster.Kubectl.Ok("apply -f -", """
+            apiVersion: cpaasx.io/v1alpha1
+            kind: Resource
+            metadata: {name: live-line, namespace: shop}
+            spec: {type: NUMBER, number: {number: "+12015550199", numberType: VIRTUAL_LONG_NUMBER, country: US, capabilities: [SMS]}}
+            """);
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = LiveTimeoutMilliseconds });
+        await ConsoleBrowser.ScreenshotAsync(page, "resources-live");
+
+        await Cluster.Kubectl.Ok("delete resource live-line -n shop");
+        await Expect(row).ToHaveCountAsync(0, new() { Timeout = LiveTimeoutMilliseconds });
+        Assert.Equal(0, navigations);
+    }
+
+    /// <summary>The issue's bound for a change in the cluster to show on an open page.</summary>
+    private const float LiveTimeoutMilliseconds = 2_000;
+
+    [Fact]
     public async Task Removing_an_association_through_the_confirmation_deletes_it_from_the_cluster_and_the_routing_table()
     {
         var explorer = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, VoiceQuestion);

@@ -1,0 +1,66 @@
+namespace CpaasX.Operator.WebConsole;
+
+/// <summary>
+/// The console's one script, served from the binary (the Content-Security-Policy allows scripts from the console
+/// itself only, never inline): on a page with live parts (elements marked <c>data-live</c>, each with an id) it listens
+/// to <see cref="LiveEvents"/> and, on a change, fetches the same page again and swaps in its live parts, so the filters
+/// a user is typing in stay as they are. <c>html[data-live]</c> and the navigation bar say whether it is connected.
+/// </summary>
+internal static class LiveScript
+{
+    public const string Path = "/console.js";
+
+    public const string Source = """
+        "use strict";
+        (() => {
+          const liveParts = () => document.querySelectorAll("[data-live][id]");
+          if (liveParts().length === 0) {
+            return;
+          }
+
+          const root = document.documentElement;
+          const status = document.getElementById("live-status");
+          const show = (state, text) => {
+            root.dataset.live = state;
+            if (status) {
+              status.textContent = text;
+            }
+          };
+
+          // The page as the server renders it now; the live parts of the open page replaced by their new versions.
+          const refresh = async () => {
+            const answer = await fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
+            if (!answer.ok) {
+              return;
+            }
+
+            const fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
+            for (const part of liveParts()) {
+              const replacement = fresh.getElementById(part.id);
+              if (replacement) {
+                part.replaceWith(document.adoptNode(replacement));
+              }
+            }
+          };
+
+          // Refreshes run one after another; a burst of changes (an object and then its status) is one refresh.
+          let queue = Promise.resolve();
+          let pending = null;
+          const enqueue = () => (queue = queue.then(refresh).catch(() => undefined));
+          const schedule = () => {
+            if (pending === null) {
+              pending = setTimeout(() => {
+                pending = null;
+                enqueue();
+              }, 100);
+            }
+          };
+
+          const events = new EventSource("/events");
+          // Once the watches are open, one refresh covers whatever changed between the page's render and them.
+          events.addEventListener("ready", () => enqueue().then(() => show("on", "Live")));
+          events.addEventListener("change", schedule);
+          events.addEventListener("error", () => show("off", "Reconnecting…"));
+        })();
+        """;
+}
