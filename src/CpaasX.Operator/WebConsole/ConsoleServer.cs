@@ -66,6 +66,15 @@ public sealed class ConsoleServer : IAsyncDisposable
             ResourcesPage.Render(await cluster.ListAsync<Resource>(CustomResourceKinds.Resource, cancellationToken).ConfigureAwait(false), context.Request.Query)));
         app.MapGet(AttentionPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
             AttentionPage.Render(await cluster.ListAllAsync(cancellationToken).ConfigureAwait(false))));
+        app.MapGet(ApplicationsPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
+        {
+            var applications = cluster.ListAsync<Application>(CustomResourceKinds.Application, cancellationToken);
+            var entities = cluster.ListAsync<Entity>(CustomResourceKinds.Entity, cancellationToken);
+            var resources = cluster.ListAsync<Resource>(CustomResourceKinds.Resource, cancellationToken);
+            var associations = cluster.ListAsync<ResourceAssociation>(CustomResourceKinds.ResourceAssociation, cancellationToken);
+            return ApplicationsPage.Render(await applications.ConfigureAwait(false), await entities.ConfigureAwait(false),
+                await resources.ConfigureAwait(false), await associations.ConfigureAwait(false));
+        }));
         app.MapGet("/resources/{namespace}/{name}", (HttpContext context, string @namespace, string name) => PageAsync(context, cancellationToken =>
             ResourceAsync(cluster, @namespace, name, new ResourcePage.Notice(
                 ConfirmRemoval: NonEmpty(context.Request.Query["remove"]), Removed: NonEmpty(context.Request.Query["removed"])), guard.Csrf, cancellationToken)));

@@ -23,7 +23,7 @@ internal static class Html
         <script src="{LiveScript.Path}" defer></script>
         </head>
         <body>
-        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a> <span id="live-status"></span></nav>
+        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/applications">Applications and entities</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a> <span id="live-status"></span></nav>
         <main>
         <h1>{Text(title)}</h1>
         {body}
@@ -56,6 +56,7 @@ internal static class Html
         .notice { background: #e8f4fd; border: 1px solid #1d5fa4; padding: .6em 1em; }
         pre { background: #f6f8fa; padding: 1em; overflow: auto; }
         button { cursor: pointer; }
+        td ul { margin: 0; padding-left: 1.1em; }
         #live-status { float: right; color: #9fe0a8; }
         """;
 }

@@ -9,7 +9,7 @@ namespace CpaasX.Operator.Tests.WebConsole;
 
 /// <summary>
 /// The console in a real browser over the embedded API server with the environments and inbound samples: the
-/// Resources page and its filters, a resource's associations and their removal (as the admin, and refused for the
+/// Resources page and its filters, live updates, applications and entities, a resource's associations and their removal (as the admin, and refused for the
 /// read-only viewer), Needs attention, the YAML view and escaping. Each test writes its page's screenshot to docs/console/.
 /// </summary>
 [Trait(EndToEndTraits.Category, ConsoleTraits.Browser)]
@@ -125,6 +125,32 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("You may not remove association staging-line-sms: the cluster refused it for your identity (403 Forbidden)");
         await ConsoleBrowser.ScreenshotAsync(page, "remove-refused");
         Assert.Equal(0, (await Cluster.Kubectl.Run("get resourceassociation staging-line-sms -n shop")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Applications_and_entities_show_each_ones_resources_by_channel_and_the_number_level_routing()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/applications");
+
+        // Environments: each application sends from its own senders.
+        var dev = page.Locator("#by-application tr[data-application='checkout-dev']");
+        await Expect(dev).ToContainTextAsync("Checkout (development)");
+        await Expect(dev.Locator("li[data-channel='SMS']")).ToContainTextAsync("+12015550101");
+        await Expect(dev.Locator("li[data-channel='SMS']")).ToContainTextAsync("SHOPDEV");
+        await Expect(page.Locator("#by-application tr[data-application='checkout-prod'] li[data-channel='MMS']")).ToHaveTextAsync("MMS: +12015550103");
+
+        // The support number's number-level routing names support-bot.
+        await Expect(page.Locator("#by-application tr[data-application='support-bot'] td").Nth(4)).ToHaveTextAsync("+13125550121");
+
+        // The pair-level email association: under the entity (with its application) and under the pair.
+        await Expect(page.Locator("#by-entity tr[data-entity='retail'] li[data-channel='EMAIL']")).ToContainTextAsync("(with billing)");
+        await Expect(page.Locator("#by-pair tr[data-pair='billing/retail'] li[data-channel='EMAIL']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#by-entity tr[data-entity='wholesale']")).ToContainTextAsync("none");
+        await ConsoleBrowser.ScreenshotAsync(page, "applications");
+
+        // A value links to its resource's page.
+        await dev.GetByRole(AriaRole.Link, new() { Name = "+12015550101" }).ClickAsync();
+        await Expect(page.Locator("#value")).ToHaveTextAsync("+12015550101");
     }
 
     [Fact]
