@@ -48,6 +48,7 @@ internal static class Html
         table { border-collapse: collapse; width: 100%; margin: .5em 0 1.5em; }
         th, td { text-align: left; padding: .35em .6em; border-bottom: 1px solid #dde; vertical-align: top; }
         th { background: #f2f4f8; }
+        form.change { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; margin-bottom: 1em; }
         form.filters { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; margin-bottom: 1em; }
         .ready { color: #106b21; font-weight: 600; }
         .not-ready { color: #a4161a; font-weight: 600; }

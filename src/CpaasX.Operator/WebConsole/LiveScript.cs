@@ -4,7 +4,8 @@ namespace CpaasX.Operator.WebConsole;
 /// The console's one script, served from the binary (the Content-Security-Policy allows scripts from the console
 /// itself only, never inline): on a page with live parts (elements marked <c>data-live</c>, each with an id) it listens
 /// to <see cref="LiveEvents"/> and, on a change, fetches the same page again and swaps in its live parts, so the filters
-/// a user is typing in stay as they are. <c>html[data-live]</c> and the navigation bar say whether it is connected.
+/// a user is typing in stay as they are. Only a page in view listens. <c>html[data-live]</c> and the navigation bar
+/// say whether it is connected.
 /// </summary>
 internal static class LiveScript
 {
@@ -56,11 +57,31 @@ internal static class LiveScript
             }
           };
 
-          const events = new EventSource("/events");
-          // Once the watches are open, one refresh covers whatever changed between the page's render and them.
-          events.addEventListener("ready", () => enqueue().then(() => show("on", "Live")));
-          events.addEventListener("change", schedule);
-          events.addEventListener("error", () => show("off", "Reconnecting…"));
+          // A browser keeps about six connections per server over HTTP/1.1 and each stream holds one: only a page
+          // in view listens, so tabs in the background never starve the console's pages of connections.
+          let events = null;
+          const connect = () => {
+            if (events !== null || document.hidden) {
+              return;
+            }
+
+            events = new EventSource("/events");
+            // Once the watches are open, one refresh covers whatever changed while the page was not listening.
+            events.addEventListener("ready", () => enqueue().then(() => show("on", "Live")));
+            events.addEventListener("change", schedule);
+            events.addEventListener("error", () => show("off", "Reconnecting…"));
+          };
+          const disconnect = () => {
+            if (events !== null) {
+              events.close();
+              events = null;
+              show("off", "Paused");
+            }
+          };
+          document.addEventListener("visibilitychange", () => (document.hidden ? disconnect() : connect()));
+          window.addEventListener("pagehide", disconnect);
+          window.addEventListener("pageshow", connect);
+          connect();
         })();
         """;
 }

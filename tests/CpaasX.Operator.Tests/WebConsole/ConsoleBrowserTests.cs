@@ -9,13 +9,25 @@ namespace CpaasX.Operator.Tests.WebConsole;
 
 /// <summary>
 /// The console in a real browser over the embedded API server with the environments and inbound samples: the
-/// Resources page and its filters, live updates, applications and entities, a resource's associations and their removal (as the admin, and refused for the
-/// read-only viewer), Needs attention, the YAML view and escaping. Each test writes its page's screenshot to docs/console/.
+/// Resources page and its filters, live updates, applications and entities, a resource's associations, their removal,
+/// associating and setting application and entity (as the admin, and refused for the read-only viewer), Needs
+/// attention, the YAML view and escaping. Each test writes its page's screenshot to docs/console/.
 /// </summary>
 [Trait(EndToEndTraits.Category, ConsoleTraits.Browser)]
-public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
 {
     private ConsoleTestCluster Cluster => browser.Cluster;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Each test's pages close after it, as a user closes tabs: every open live page holds a connection.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var page in browser.Admin.Pages.Concat(browser.Viewer.Pages).ToList())
+        {
+            await page.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task Resources_page_lists_the_samples_and_the_type_toggles_and_text_filter_narrow_it()
@@ -151,6 +163,62 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
         // A value links to its resource's page.
         await dev.GetByRole(AriaRole.Link, new() { Name = "+12015550101" }).ClickAsync();
         await Expect(page.Locator("#value")).ToHaveTextAsync("+12015550101");
+    }
+
+    [Fact]
+    public async Task Associating_a_resource_from_its_page_creates_the_association_kubectl_sees()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/resources/shop/staging-line");
+        // A number with SMS and MMS is offered exactly those channels.
+        await Expect(page.GetByLabel("Channel").Locator("option")).ToHaveTextAsync(["SMS", "MMS"]);
+        await page.GetByLabel("Channel").SelectOptionAsync("MMS");
+        await page.Locator("form.change").First.GetByLabel("Application").SelectOptionAsync("checkout-staging");
+        await page.Locator("#associate").ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Association staging-line-mms-checkout-staging created.");
+        var created = await Cluster.Kubectl.Ok(
+            "get resourceassociation staging-line-mms-checkout-staging -n shop -o jsonpath={.spec.resourceRef.name},{.spec.channel},{.spec.applicationRef.name}");
+        Assert.Equal("staging-line,MMS,checkout-staging", created.Stdout.Trim());
+        // The operator resolves it; the open page shows it Ready without a reload.
+        await Expect(page.Locator("tr[data-association='staging-line-mms-checkout-staging']")).ToContainTextAsync("Ready");
+        await ConsoleBrowser.ScreenshotAsync(page, "associate");
+    }
+
+    [Fact]
+    public async Task Number_level_and_inbound_configuration_application_and_entity_are_set_from_the_resource_page()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Admin, Cluster.Admin, "/resources/helpdesk/promo-shortcode");
+        var numberLevel = page.Locator("form.change", new() { Has = page.Locator("#set-number-routing") });
+        await numberLevel.GetByLabel("Application").SelectOptionAsync("marketing");
+        await numberLevel.GetByLabel("Entity").SelectOptionAsync("wholesale");
+        await page.Locator("#set-number-routing").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Application and entity of promo-shortcode set.");
+        Assert.Equal("marketing,wholesale", (await Cluster.Kubectl.Ok(
+            "get resource promo-shortcode -n helpdesk -o jsonpath={.spec.applicationRef.name},{.spec.entityRef.name}")).Stdout.Trim());
+
+        var inbound = page.Locator("form.change", new() { Has = page.Locator("#set-inbound-routing") });
+        await inbound.GetByLabel("Configuration").SelectOptionAsync("promo-deals");
+        await inbound.GetByLabel("Application").SelectOptionAsync("billing");
+        await inbound.GetByLabel("Entity").SelectOptionAsync("");
+        await page.Locator("#set-inbound-routing").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Application and entity of promo-deals set.");
+        // The entity chosen as none is cleared, not left as it was.
+        Assert.Equal("billing,", (await Cluster.Kubectl.Ok(
+            "get inboundconfiguration promo-deals -n helpdesk -o jsonpath={.spec.applicationRef.name},{.spec.entityRef.name}")).Stdout.Trim());
+        await ConsoleBrowser.ScreenshotAsync(page, "set-routing");
+    }
+
+    [Fact]
+    public async Task The_read_only_viewer_sees_associating_refused_in_plain_words_and_nothing_is_created()
+    {
+        var page = await ConsoleBrowser.OpenAsync(browser.Viewer, Cluster.Viewer, "/resources/shop/dev-line");
+        await page.GetByLabel("Channel").SelectOptionAsync("MMS");
+        await page.Locator("#associate").ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
+            "You may not create association dev-line-mms: the cluster refused it for your identity (403 Forbidden). Ask for the right to create resourceassociations in namespace shop.");
+        var absent = await Cluster.Kubectl.Run("get resourceassociation dev-line-mms -n shop");
+        Assert.Contains("NotFound", absent.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
