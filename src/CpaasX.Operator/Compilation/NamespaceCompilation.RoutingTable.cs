@@ -108,7 +108,7 @@ internal sealed partial class NamespaceCompilation
     }
 
     // The channels a resource has: a NUMBER's capabilities, a CHAT_APP's channel; none for the other types.
-    private static IReadOnlyList<Channel> ChannelsOf(ResourceSpec? spec) => spec?.Type switch
+    internal static IReadOnlyList<Channel> ChannelsOf(ResourceSpec? spec) => spec?.Type switch
     {
         ResourceType.Number => [.. spec.Number?.Capabilities ?? []],
         ResourceType.ChatApp when spec.ChatApp?.Channel is Channel channel => [channel],

@@ -22,7 +22,7 @@ internal static class AttentionPage
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .ToList();
 
-        var body = new StringBuilder();
+        var body = new StringBuilder("<div id=\"attention\" data-live>");
         if (groups.Count == 0)
         {
             body.Append("<p class=\"notice\">Every object is Ready.</p>");
@@ -47,6 +47,7 @@ internal static class AttentionPage
             body.Append("</tbody></table>");
         }
 
+        body.Append("</div>");
         return Html.Page("Needs attention", body.ToString());
     }
 }

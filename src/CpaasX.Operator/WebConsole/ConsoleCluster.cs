@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api.Serialization;
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.Runtime.Client;
 
 using k8s;
+using k8s.Models;
 
 namespace CpaasX.Operator.WebConsole;
 
@@ -55,6 +57,37 @@ internal sealed class ConsoleCluster(IKubernetes client, string? @namespace)
     public Task DeleteAssociationAsync(string objectNamespace, string name, CancellationToken cancellationToken) =>
         Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
             CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, CustomResourceKinds.ResourceAssociation.Plural, name, cancellationToken: cancellationToken);
+
+    /// <summary>Creates one ResourceAssociation as the user; the API server's refusal is thrown as it came.</summary>
+    public Task CreateAssociationAsync(string objectNamespace, string name, ResourceAssociationSpec spec, CancellationToken cancellationToken) =>
+        Client.CustomObjects.CreateNamespacedCustomObjectAsync(
+            JsonSerializer.SerializeToElement(
+                new ResourceAssociation
+                {
+                    Metadata = new() { Name = name, NamespaceProperty = objectNamespace },
+                    Spec = spec,
+                },
+                CpaasxJson.Options),
+            CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, CustomResourceKinds.ResourceAssociation.Plural, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Sets (or, with null, clears) the applicationRef and entityRef of one object's spec as the user, with a JSON merge
+    /// patch: a Resource's number-level routing or an InboundConfiguration's route.
+    /// </summary>
+    public Task SetRoutingAsync(CustomResourceKind kind, string objectNamespace, string name, string? application, string? entity, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["spec"] = new JsonObject
+            {
+                ["applicationRef"] = application is null ? null : new JsonObject { ["name"] = application },
+                ["entityRef"] = entity is null ? null : new JsonObject { ["name"] = entity },
+            },
+        };
+        return Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+            CustomResourceKinds.Group, CustomResourceKinds.Version, objectNamespace, kind.Plural, name, cancellationToken: cancellationToken);
+    }
 
     private async Task<IEnumerable<JsonElement>> ListJsonAsync(CustomResourceKind kind, string? listNamespace, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace CpaasX.Operator.WebConsole;
 /// the printed URL may use it. The Host header must be the bound loopback address and port (a DNS-rebinding page sends
 /// its own name); the one-time token from the URL is exchanged for an HttpOnly, SameSite=Strict session cookie; a
 /// request without that cookie is refused; a state-changing request needs a same-origin Origin and the session's CSRF
-/// token; every answer carries a strict Content-Security-Policy (no script, nothing from elsewhere).
+/// token; every answer carries a strict Content-Security-Policy (only the console's own script, nothing from elsewhere).
 /// </summary>
 internal sealed class ConsoleGuard
 {
@@ -18,9 +18,9 @@ internal sealed class ConsoleGuard
     public const string TokenParameter = "token";
     public const string CsrfField = "csrf";
 
-    /// <summary>Nothing runs in the page and nothing is loaded from anywhere but the console itself.</summary>
+    /// <summary>Only the console's own script runs (no inline script) and nothing is loaded from anywhere but the console itself.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private readonly string _session = NewSecret();
     private string? _host;

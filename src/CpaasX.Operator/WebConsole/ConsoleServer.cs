@@ -49,26 +49,44 @@ public sealed class ConsoleServer : IAsyncDisposable
         var app = KestrelApplication.Create(endpoint);
         var client = new Kubernetes(configuration);
         var guard = new ConsoleGuard();
-        Map(app, guard, new ConsoleCluster(client, @namespace));
+        Map(app, guard, new ConsoleCluster(client, @namespace), new LiveEvents(new Runtime.Client.ApiHttp(client, configuration), @namespace));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = KestrelApplication.BoundAddress(app);
         guard.Bind(address);
         return new ConsoleServer(app, client, address, guard.Token);
     }
 
-    private static void Map(WebApplication app, ConsoleGuard guard, ConsoleCluster cluster)
+    private static void Map(WebApplication app, ConsoleGuard guard, ConsoleCluster cluster, LiveEvents live)
     {
         app.Use(guard.InvokeAsync);
         app.MapGet(Html.StylesheetPath, () => Results.Text(Html.Stylesheet, "text/css; charset=utf-8"));
+        app.MapGet(LiveScript.Path, () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
+        app.MapGet(LiveEvents.Path, (HttpContext context) => live.StreamAsync(context, app.Lifetime.ApplicationStopping));
         app.MapGet(ResourcesPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
             ResourcesPage.Render(await cluster.ListAsync<Resource>(CustomResourceKinds.Resource, cancellationToken).ConfigureAwait(false), context.Request.Query)));
         app.MapGet(AttentionPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
             AttentionPage.Render(await cluster.ListAllAsync(cancellationToken).ConfigureAwait(false))));
+        app.MapGet(ApplicationsPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
+        {
+            var applications = cluster.ListAsync<Application>(CustomResourceKinds.Application, cancellationToken);
+            var entities = cluster.ListAsync<Entity>(CustomResourceKinds.Entity, cancellationToken);
+            var resources = cluster.ListAsync<Resource>(CustomResourceKinds.Resource, cancellationToken);
+            var associations = cluster.ListAsync<ResourceAssociation>(CustomResourceKinds.ResourceAssociation, cancellationToken);
+            return ApplicationsPage.Render(await applications.ConfigureAwait(false), await entities.ConfigureAwait(false),
+                await resources.ConfigureAwait(false), await associations.ConfigureAwait(false));
+        }));
         app.MapGet("/resources/{namespace}/{name}", (HttpContext context, string @namespace, string name) => PageAsync(context, cancellationToken =>
             ResourceAsync(cluster, @namespace, name, new ResourcePage.Notice(
-                ConfirmRemoval: NonEmpty(context.Request.Query["remove"]), Removed: NonEmpty(context.Request.Query["removed"])), guard.Csrf, cancellationToken)));
-        app.MapPost("/resources/{namespace}/{name}/remove", (HttpContext context, string @namespace, string name) =>
-            RemoveAsync(context, cluster, guard.Csrf, @namespace, name));
+                ConfirmRemoval: NonEmpty(context.Request.Query["remove"]), Done: ResourcePage.DoneFrom(context.Request.Query)), guard.Csrf, cancellationToken)));
+        app.MapPost("/resources/{namespace}/{name}/{change}", (HttpContext context, string @namespace, string name, string change) =>
+            ChangeAsync(context, cluster, guard.Csrf, @namespace, name, form => change switch
+            {
+                ResourcePage.RemoveChange => ConsoleChange.Remove(cluster, @namespace, form),
+                ResourcePage.AssociateChange => ConsoleChange.Associate(cluster, @namespace, name, form),
+                ResourcePage.NumberRoutingChange => ConsoleChange.SetRouting(cluster, CustomResourceKinds.Resource, @namespace, name, form),
+                ResourcePage.InboundRoutingChange => ConsoleChange.SetRouting(cluster, CustomResourceKinds.InboundConfiguration, @namespace, form[ResourcePage.ConfigurationField].ToString(), form),
+                _ => null,
+            }));
         app.MapGet(RoutingPage.Path, (HttpContext context) => PageAsync(context, async cancellationToken =>
             RoutingPage.Render(cluster.Namespace, context.Request.Query, await RoutingAnswerAsync(cluster, context.Request.Query).ConfigureAwait(false))));
         app.MapGet("/yaml/{plural}/{namespace}/{name}", (HttpContext context, string plural, string @namespace, string name) => PageAsync(context, async cancellationToken =>
@@ -87,10 +105,14 @@ public sealed class ConsoleServer : IAsyncDisposable
             return null;
         }
 
-        var inbound = (await cluster.ListAsync<InboundConfiguration>(CustomResourceKinds.InboundConfiguration, cancellationToken, @namespace).ConfigureAwait(false))
-            .Where(configuration => configuration.Spec.ResourceRef?.Name == name)
-            .ToList();
-        return ResourcePage.Render(resource, inbound, notice, csrf);
+        var inbound = cluster.ListAsync<InboundConfiguration>(CustomResourceKinds.InboundConfiguration, cancellationToken, @namespace);
+        var applications = cluster.ListAsync<Application>(CustomResourceKinds.Application, cancellationToken, @namespace);
+        var entities = cluster.ListAsync<Entity>(CustomResourceKinds.Entity, cancellationToken, @namespace);
+        var choices = new ResourcePage.Choices(
+            [.. (await applications.ConfigureAwait(false)).Select(application => application.Metadata.Name).Order(StringComparer.Ordinal)],
+            [.. (await entities.ConfigureAwait(false)).Select(entity => entity.Metadata.Name).Order(StringComparer.Ordinal)]);
+        return ResourcePage.Render(
+            resource, [.. (await inbound.ConfigureAwait(false)).Where(configuration => configuration.Spec.ResourceRef?.Name == name)], choices, notice, csrf);
     }
 
     /// <summary>The explorer's answer over the routing table the operator published for the question's namespace.</summary>
@@ -113,31 +135,39 @@ public sealed class ConsoleServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The confirmed remove: a DELETE as the user; a refusal is shown on the resource's page in plain words.</summary>
-    private static async Task RemoveAsync(HttpContext context, ConsoleCluster cluster, string csrf, string @namespace, string name)
+    /// <summary>
+    /// A change posted from a resource's page, made as the user; done, back to the page saying so; refused, the page
+    /// again saying why in plain words (a 403: the user may not, and which right is missing).
+    /// </summary>
+    private static async Task ChangeAsync(
+        HttpContext context, ConsoleCluster cluster, string csrf, string @namespace, string name, Func<IFormCollection, ConsoleChange?> changeOf)
     {
-        var association = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["association"].ToString();
-        string? error;
-        int status;
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (changeOf(form) is not { } change)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        string error;
         try
         {
-            await cluster.DeleteAssociationAsync(@namespace, association, context.RequestAborted).ConfigureAwait(false);
-            context.Response.Redirect($"{ResourcePage.Link(@namespace, name)}?removed={Uri.EscapeDataString(association)}");
+            await change.Apply(context.RequestAborted).ConfigureAwait(false);
+            context.Response.Redirect($"{ResourcePage.Link(@namespace, name)}?{change.DoneQuery}");
             return;
         }
         catch (Exception exception) when (ApiErrors.IsForbidden(exception))
         {
-            status = StatusCodes.Status403Forbidden;
-            error = $"You may not remove association {association}: the cluster refused it for your identity (403 Forbidden). "
-                + $"Ask for the right to delete resourceassociations in namespace {@namespace}. The API server said: {ApiErrors.MessageOf(exception)}";
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            error = $"You may not {change.What}: the cluster refused it for your identity (403 Forbidden). "
+                + $"Ask for the right to {change.Right} in namespace {@namespace}. The API server said: {ApiErrors.MessageOf(exception)}";
         }
         catch (Exception exception) when (ApiErrors.IsApiAnswer(exception))
         {
-            status = StatusCodes.Status502BadGateway;
-            error = $"Association {association} was not removed: {ApiErrors.MessageOf(exception)}";
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            error = $"Could not {change.What}: {ApiErrors.MessageOf(exception)}";
         }
 
-        context.Response.StatusCode = status;
         await PageAsync(context, cancellationToken => ResourceAsync(cluster, @namespace, name, new ResourcePage.Notice(Error: error), csrf, cancellationToken)).ConfigureAwait(false);
     }
 

@@ -20,9 +20,10 @@ internal static class Html
         <meta charset="utf-8">
         <title>{Text(title)} · CPaaS X console</title>
         <link rel="stylesheet" href="{StylesheetPath}">
+        <script src="{LiveScript.Path}" defer></script>
         </head>
         <body>
-        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a></nav>
+        <nav><strong>CPaaS X</strong> <a href="/">Resources</a> <a href="/applications">Applications and entities</a> <a href="/attention">Needs attention</a> <a href="/routing">Routing explorer</a> <span id="live-status"></span></nav>
         <main>
         <h1>{Text(title)}</h1>
         {body}
@@ -47,6 +48,7 @@ internal static class Html
         table { border-collapse: collapse; width: 100%; margin: .5em 0 1.5em; }
         th, td { text-align: left; padding: .35em .6em; border-bottom: 1px solid #dde; vertical-align: top; }
         th { background: #f2f4f8; }
+        form.change { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; margin-bottom: 1em; }
         form.filters { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; margin-bottom: 1em; }
         .ready { color: #106b21; font-weight: 600; }
         .not-ready { color: #a4161a; font-weight: 600; }
@@ -55,5 +57,7 @@ internal static class Html
         .notice { background: #e8f4fd; border: 1px solid #1d5fa4; padding: .6em 1em; }
         pre { background: #f6f8fa; padding: 1em; overflow: auto; }
         button { cursor: pointer; }
+        td ul { margin: 0; padding-left: 1.1em; }
+        #live-status { float: right; color: #9fe0a8; }
         """;
 }

@@ -1,4 +1,5 @@
 using CpaasX.Operator.Api.V1Alpha1;
+using CpaasX.Operator.Compilation;
 using CpaasX.Routing.Model;
 
 namespace CpaasX.Operator.WebConsole;
@@ -33,6 +34,12 @@ internal static class ResourceWords
 
     public static string Capabilities(Resource resource) =>
         resource.Spec.Number?.Capabilities is { } capabilities ? string.Join(", ", capabilities.Select(PlatformNames.Of)) : "";
+
+    /// <summary>The channels the resource can be associated for, by its type and capabilities (the operator's rule).</summary>
+    public static IReadOnlyList<Channel> Channels(Resource resource) =>
+        resource.Spec.Type is { } type
+            ? [.. Enum.GetValues<Channel>().Where(channel => SenderFit.Fits(type, NamespaceCompilation.ChannelsOf(resource.Spec), channel))]
+            : [];
 
     /// <summary>The spec as one sentence.</summary>
     public static string Sentence(Resource resource)

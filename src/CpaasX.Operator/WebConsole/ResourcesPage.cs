@@ -57,6 +57,7 @@ internal static class ResourcesPage
         }
 
         body.Append("</select></label><button type=\"submit\">Apply</button></form>");
+        body.Append("<div id=\"resource-list\" data-live>");
         body.Append($"<p class=\"count\">{shown.Count} of {resources.Count} resources</p>");
         body.Append("<table id=\"resources\"><thead><tr><th>Value</th><th>Name</th><th>Namespace</th><th>Type</th><th>Country</th><th>Capabilities</th><th>Ready</th><th>Reason</th><th>Associations</th></tr></thead><tbody>");
         foreach (var resource in shown)
@@ -75,7 +76,7 @@ internal static class ResourcesPage
                 .Append("</tr>");
         }
 
-        body.Append("</tbody></table>");
+        body.Append("</tbody></table></div>");
         return Html.Page("Resources", body.ToString());
     }
 }

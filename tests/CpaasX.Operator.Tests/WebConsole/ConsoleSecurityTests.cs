@@ -8,8 +8,8 @@ namespace CpaasX.Operator.Tests.WebConsole;
 
 /// <summary>
 /// The console's guard, request by request over HTTP: no session without the one-time token, the token works once,
-/// a foreign Host header (DNS rebinding) and a cross-origin or CSRF-less POST are refused, and every answer carries
-/// the strict Content-Security-Policy.
+/// a foreign Host header (DNS rebinding) and a cross-origin or CSRF-less POST are refused, the live event stream is
+/// behind the same checks, and every answer carries the strict Content-Security-Policy.
 /// </summary>
 public sealed class ConsoleSecurityTests : IAsyncLifetime
 {
@@ -90,6 +90,26 @@ public sealed class ConsoleSecurityTests : IAsyncLifetime
         var noToken = await client.SendAsync(withoutCsrf);
         Assert.Equal(HttpStatusCode.Forbidden, noToken.StatusCode);
         Assert.Contains("CSRF", await noToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_live_event_stream_needs_the_session_and_the_console_host()
+    {
+        using var client = NewClient();
+        var events = new Uri(_console.Address, LiveEvents.Path);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(events)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(_console.Url)).StatusCode);
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, events);
+        rebound.Headers.Host = $"rebound.example:{_console.Address.Port}";
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, (await client.SendAsync(rebound)).StatusCode);
+
+        // With the session: a stream of server-sent events that says when its watches are open.
+        using var stream = await client.GetAsync(events, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal("event: ready", await reader.ReadLineAsync());
     }
 
     /// <summary>A client that keeps cookies and shows redirects as they come.</summary>
