@@ -17,19 +17,19 @@ internal static class CompileLoad
 {
     public static Task<int> RunAsync(string[] args)
     {
-        int resources = ScenarioOptions.Int(args, "--resources", 20_000);
-        int runs = ScenarioOptions.Int(args, "--runs", 5);
+        var resources = ScenarioOptions.Int(args, "--resources", 20_000);
+        var runs = ScenarioOptions.Int(args, "--runs", 5);
 
-        NamespaceSnapshot snapshot = SyntheticObjects.Snapshot(resources);
-        ResourceValueIndex index = SyntheticObjects.Index(snapshot);
+        var snapshot = SyntheticObjects.Snapshot(resources);
+        var index = SyntheticObjects.Index(snapshot);
         Console.WriteLine($"namespace: {snapshot.All.Count()} objects ({resources} Resources)");
-        for (int run = 1; run <= runs; run++)
+        for (var run = 1; run <= runs; run++)
         {
-            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            Stopwatch stopwatch = Stopwatch.StartNew();
-            CompileResult result = NamespaceCompiler.Compile(snapshot, index, DateTimeOffset.UnixEpoch);
-            long compileAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            byte[] json = RoutingTableJson.Serialize(result.Table);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var stopwatch = Stopwatch.StartNew();
+            var result = NamespaceCompiler.Compile(snapshot, index, DateTimeOffset.UnixEpoch);
+            var compileAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var json = RoutingTableJson.Serialize(result.Table);
             stopwatch.Stop();
             RequireAllReady(result);
             Console.WriteLine(string.Create(
@@ -37,7 +37,7 @@ internal static class CompileLoad
                 $"run {run}: compile + serialize {stopwatch.ElapsedMilliseconds} ms, compile allocated {compileAllocated / (1024 * 1024)} MB, routing.json {json.Length / 1024} KiB, stored {StoredKiB(json)} (ConfigMap limit {RoutingPayload.MaxBytes / 1024} KiB)"));
         }
 
-        using Process process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB"));
         return Task.FromResult(0);
@@ -52,11 +52,11 @@ internal static class CompileLoad
     /// <summary>Fails the run when the synthetic namespace did not compile as intended: every object Ready.</summary>
     public static void RequireAllReady(CompileResult result)
     {
-        CompiledObject? notReady = result.Objects.FirstOrDefault(compiled =>
+        var notReady = result.Objects.FirstOrDefault(compiled =>
             compiled.DesiredStatus.FindReady()?.Status != ConditionStatuses.True);
         if (notReady is not null)
         {
-            Condition? ready = notReady.DesiredStatus.FindReady();
+            var ready = notReady.DesiredStatus.FindReady();
             throw new InvalidOperationException($"{notReady.Object.Kind}/{notReady.Object.Metadata.Name} is not Ready: {ready?.Reason}: {ready?.Message}");
         }
     }

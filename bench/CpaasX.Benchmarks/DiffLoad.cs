@@ -17,35 +17,35 @@ internal static class DiffLoad
 {
     public static Task<int> RunAsync(string[] args)
     {
-        int resources = ScenarioOptions.Int(args, "--resources", 20_000);
-        int runs = ScenarioOptions.Int(args, "--runs", 5);
+        var resources = ScenarioOptions.Int(args, "--resources", 20_000);
+        var runs = ScenarioOptions.Int(args, "--runs", 5);
 
-        NamespaceSnapshot before = SyntheticObjects.Snapshot(resources);
-        NamespaceSnapshot after = SyntheticObjects.Snapshot(resources);
-        int applications = after.Applications.Count;
+        var before = SyntheticObjects.Snapshot(resources);
+        var after = SyntheticObjects.Snapshot(resources);
+        var applications = after.Applications.Count;
         // Every hundredth association, shifted so that the moved ones belong to many applications, not ten.
-        int moved = after.ResourceAssociations.Count / 100;
-        for (int step = 0; step < moved; step++)
+        var moved = after.ResourceAssociations.Count / 100;
+        for (var step = 0; step < moved; step++)
         {
-            int index = (step * 100) + (step % 100);
-            ResourceAssociation association = after.ResourceAssociations[index];
+            var index = (step * 100) + (step % 100);
+            var association = after.ResourceAssociations[index];
             association.Spec = association.Spec with { ApplicationRef = new LocalObjectReference { Name = $"app-{(index + 1) % applications}" } };
         }
 
-        ResourceValueIndex beforeIndex = SyntheticObjects.Index(before);
-        ResourceValueIndex afterIndex = SyntheticObjects.Index(after);
+        var beforeIndex = SyntheticObjects.Index(before);
+        var afterIndex = SyntheticObjects.Index(after);
         Console.WriteLine($"namespaces: {before.All.Count()} objects each ({resources} Resources), {moved} associations moved");
-        for (int run = 1; run <= runs; run++)
+        for (var run = 1; run <= runs; run++)
         {
-            (CompileResult compiledBefore, long compileMs, long compileAllocated) = Measure(() => NamespaceCompiler.Compile(before, beforeIndex, DateTimeOffset.UnixEpoch));
-            (CompileResult compiledAfter, long secondCompileMs, long secondCompileAllocated) = Measure(() => NamespaceCompiler.Compile(after, afterIndex, DateTimeOffset.UnixEpoch));
+            (var compiledBefore, var compileMs, var compileAllocated) = Measure(() => NamespaceCompiler.Compile(before, beforeIndex, DateTimeOffset.UnixEpoch));
+            (var compiledAfter, var secondCompileMs, var secondCompileAllocated) = Measure(() => NamespaceCompiler.Compile(after, afterIndex, DateTimeOffset.UnixEpoch));
             CompileLoad.RequireAllReady(compiledBefore);
-            (RoutingDiff diff, long differMs, long differAllocated) = Measure(() => RoutingDiffer.Diff(
+            (var diff, var differMs, var differAllocated) = Measure(() => RoutingDiffer.Diff(
                 [NamespaceState.Of(compiledBefore)],
                 [NamespaceState.Of(compiledAfter)],
                 null,
                 new DestinationSampling(DestinationSampling.DefaultDestinationsPerCountry)));
-            NamespaceDiff changes = diff.Namespaces.Single();
+            var changes = diff.Namespaces.Single();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"run {run}: one compile {compileMs} ms, {Megabytes(compileAllocated)} MB allocated; "
@@ -54,7 +54,7 @@ internal static class DiffLoad
                 + $"({changes.Pools.Count} pools, {changes.MovedShares.Count} moved shares, {changes.Objects.Count} readiness changes)"));
         }
 
-        using Process process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB"));
         return Task.FromResult(0);
@@ -64,9 +64,9 @@ internal static class DiffLoad
 
     private static (T Result, long Milliseconds, long Allocated) Measure<T>(Func<T> work)
     {
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        Stopwatch stopwatch = Stopwatch.StartNew();
-        T result = work();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var result = work();
         stopwatch.Stop();
         return (result, stopwatch.ElapsedMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }

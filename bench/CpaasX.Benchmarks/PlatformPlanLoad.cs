@@ -23,33 +23,33 @@ internal static class PlatformPlanLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int resources = ScenarioOptions.Int(args, "--resources", 20_000);
-        NamespaceSnapshot snapshot = SyntheticObjects.Snapshot(resources);
-        foreach (Resource resource in snapshot.Resources.Where(item => item.Spec.Number is { NumberKey: null }))
+        var resources = ScenarioOptions.Int(args, "--resources", 20_000);
+        var snapshot = SyntheticObjects.Snapshot(resources);
+        foreach (var resource in snapshot.Resources.Where(item => item.Spec.Number is { NumberKey: null }))
         {
             resource.Spec = resource.Spec with { Number = resource.Spec.Number! with { NumberKey = $"NK-{resource.Metadata.Name}" } };
         }
 
-        DeclaredAccount declared = DeclaredAccount.From(NamespaceCompiler.Compile(snapshot, SyntheticObjects.Index(snapshot), DateTimeOffset.UnixEpoch));
+        var declared = DeclaredAccount.From(NamespaceCompiler.Compile(snapshot, SyntheticObjects.Index(snapshot), DateTimeOffset.UnixEpoch));
         Console.WriteLine($"declared: {declared.Applications.Count} applications, {declared.Entities.Count} entities, "
             + $"{declared.Associations.Count} associations, {declared.Strategies.Count} strategies, {declared.InboundConfigurations.Count} inbound configurations, "
             + $"{declared.NotSynced.Count} not synced");
 
-        await using PlatformDouble platform = await PlatformDouble.StartAsync();
-        foreach (NumberSpec number in snapshot.Resources.Select(item => item.Spec.Number).OfType<NumberSpec>())
+        await using var platform = await PlatformDouble.StartAsync();
+        foreach (var number in snapshot.Resources.Select(item => item.Spec.Number).OfType<NumberSpec>())
         {
             platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
         }
 
         using PlatformClient client = new(new PlatformBinding(platform.BaseUrl, platform.ApiKey));
-        SyncPlan empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(declared, CancellationToken.None), new SyncRecord(), prune: false);
+        var empty = SyncPlanner.Plan(declared, await client.ReadAccountAsync(declared, CancellationToken.None), new SyncRecord(), prune: false);
         Seed(platform.Account, declared);
 
         // Let the throttling's buckets refill after the reads above, so the timed plan starts as a fresh pass would.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Stopwatch stopwatch = Stopwatch.StartNew();
-        AccountState account = await client.ReadAccountAsync(declared, CancellationToken.None);
-        SyncPlan plan = SyncPlanner.Plan(declared, account, new SyncRecord(), prune: false);
+        var stopwatch = Stopwatch.StartNew();
+        var account = await client.ReadAccountAsync(declared, CancellationToken.None);
+        var plan = SyncPlanner.Plan(declared, account, new SyncRecord(), prune: false);
         stopwatch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plan against an account holding it all: {stopwatch.Elapsed.TotalSeconds:F1} s, {platform.Requests.Count(request => request.Method == "GET")} list requests in all, "
@@ -62,7 +62,7 @@ internal static class PlatformPlanLoad
         }
 
         // One request at a time, each endpoint at most once a second: the busiest endpoint bounds the schedule.
-        int busiest = empty.Operations.GroupBy(operation => (operation.Kind, operation.Action)).Max(group => group.Count());
+        var busiest = empty.Operations.GroupBy(operation => (operation.Kind, operation.Action)).Max(group => group.Count());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"apply schedule: at least {busiest} s ({TimeSpan.FromSeconds(busiest):h\\:mm\\:ss}) on the busiest endpoint; run one at a time, {empty.Operations.Count} s ({TimeSpan.FromSeconds(empty.Operations.Count):h\\:mm\\:ss}) at the throttled rate"));
         return platform.Violations.Count == 0 ? 0 : 1;
@@ -70,23 +70,23 @@ internal static class PlatformPlanLoad
 
     private static void Seed(PlatformAccount account, DeclaredAccount declared)
     {
-        foreach (Declared<PlatformNamed> application in declared.Applications)
+        foreach (var application in declared.Applications)
         {
             account.PutApplication(application.Value.Id, application.Value.Name);
         }
 
-        foreach (Declared<PlatformNamed> entity in declared.Entities)
+        foreach (var entity in declared.Entities)
         {
             account.PutEntity(entity.Value.Id, entity.Value.Name);
         }
 
-        foreach (Declared<AssociationKey> association in declared.Associations)
+        foreach (var association in declared.Associations)
         {
-            AssociationKey key = association.Value;
+            var key = association.Value;
             account.PutAssociation(new PlatformAssociation(key.ResourceType, key.Channel, key.ApplicationId, key.EntityId, key.ResourceId));
         }
 
-        foreach (PlatformInboundConfiguration configuration in declared.InboundConfigurations.Select(item => item.Value))
+        foreach (var configuration in declared.InboundConfigurations.Select(item => item.Value))
         {
             JsonObject request = new() { ["channel"] = configuration.Key.Channel, ["numberKey"] = configuration.Key.NumberKey };
             if (configuration.Key.Keyword is not null)

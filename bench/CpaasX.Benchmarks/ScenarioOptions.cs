@@ -7,7 +7,7 @@ internal static class ScenarioOptions
 {
     public static int Int(string[] args, string name, int fallback)
     {
-        int at = Array.IndexOf(args, name);
+        var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 

@@ -23,9 +23,9 @@ internal static class SidecarLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int rate = ScenarioOptions.Int(args, "--rate", 5_000);
-        int seconds = ScenarioOptions.Int(args, "--seconds", 20);
-        int warmup = ScenarioOptions.Int(args, "--warmup", 10);
+        var rate = ScenarioOptions.Int(args, "--rate", 5_000);
+        var seconds = ScenarioOptions.Int(args, "--seconds", 20);
+        var warmup = ScenarioOptions.Int(args, "--warmup", 10);
 
         var directory = Directory.CreateTempSubdirectory("cpaasx-sidecar-load-");
         try

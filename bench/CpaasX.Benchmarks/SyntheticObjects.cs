@@ -27,7 +27,7 @@ internal static class SyntheticObjects
     /// </summary>
     public static NamespaceSnapshot Snapshot(int resources, string @namespace = Namespace, int firstNumber = 0)
     {
-        int applications = resources / 20;
+        var applications = resources / 20;
         DateTime created = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         T Meta<T>(T item, string name)
             where T : ICustomResource

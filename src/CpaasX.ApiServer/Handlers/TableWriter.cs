@@ -17,7 +17,7 @@ internal static class TableWriter
     public static JsonObject Table(ResourceType type, IReadOnlyList<StoredObject> items, long resourceVersion, string? next)
     {
         // As kube-apiserver does: a CRD without printer columns gets an Age column.
-        IReadOnlyList<PrinterColumn> columns = type.PrinterColumns.Count > 0
+        var columns = type.PrinterColumns.Count > 0
             ? type.PrinterColumns
             : [new PrinterColumn("Age", "date", ".metadata.creationTimestamp", "", 0)];
         var definitions = new JsonArray(Definition("Name", "string", "name", "Name must be unique within a namespace.", 0));

@@ -60,7 +60,7 @@ internal static class JsonPatch
 
     private static JsonNode? Find(JsonNode document, string pointer)
     {
-        JsonNode? node = document;
+        var node = document;
         foreach (var token in Tokens(pointer))
         {
             node = node switch

@@ -24,7 +24,7 @@ internal static class ProtobufObjectDecoder
         }
 
         string apiVersion = "", kind = "";
-        ByteString raw = ByteString.Empty;
+        var raw = ByteString.Empty;
         foreach (var (field, input) in Fields(body[Magic.Length..].ToArray()))
         {
             switch (field)
@@ -150,7 +150,7 @@ internal static class ProtobufObjectDecoder
     /// <summary>A protobuf map entry is a message with the key in field 1 and the value in field 2.</summary>
     private static void AddEntry(JsonObject target, string mapName, ByteString entry, Func<ByteString, string> value)
     {
-        string key = "";
+        var key = "";
         var entryValue = ByteString.Empty;
         foreach (var (field, input) in Fields(entry.ToByteArray()))
         {

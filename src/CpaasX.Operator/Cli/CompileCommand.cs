@@ -41,19 +41,19 @@ internal static class CompileCommand
 
     private static int Run(IEnumerable<string> paths, string? outputFile, bool strict, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<CompileResult> results = ManifestCompiler.Compile(ReadManifests(paths, "--filename"), DateTimeOffset.UtcNow);
-        bool allReady = true;
-        foreach (CompiledObject compiled in results.SelectMany(result => result.Objects))
+        var results = ManifestCompiler.Compile(ReadManifests(paths, "--filename"), DateTimeOffset.UtcNow);
+        var allReady = true;
+        foreach (var compiled in results.SelectMany(result => result.Objects))
         {
-            Condition? ready = compiled.DesiredStatus.FindReady();
+            var ready = compiled.DesiredStatus.FindReady();
             allReady &= ready?.Status == ConditionStatuses.True;
-            string name = $"{compiled.Object.Metadata.NamespaceProperty}/{compiled.Object.Kind}/{compiled.Object.Metadata.Name}";
+            var name = $"{compiled.Object.Metadata.NamespaceProperty}/{compiled.Object.Kind}/{compiled.Object.Metadata.Name}";
             error.WriteLine(ready?.Status == ConditionStatuses.True
                 ? $"{name}: Ready=True {ready.Reason}"
                 : $"{name}: Ready={ready?.Status} {ready?.Reason}: {ready?.Message}");
         }
 
-        string json = System.Text.Encoding.UTF8.GetString(results is [CompileResult single]
+        var json = System.Text.Encoding.UTF8.GetString(results is [CompileResult single]
             ? RoutingTableJson.Serialize(single.Table)
             : RoutingTableJson.SerializeByNamespace(results.Select(result => result.Table)));
         if (outputFile is null)

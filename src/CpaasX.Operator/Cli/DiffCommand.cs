@@ -41,18 +41,18 @@ internal static class DiffCommand
         };
         command.Action = new UsageCheckedAction(parseResult =>
         {
-            DateTimeOffset now = DateTimeOffset.UtcNow;
-            IReadOnlyList<NamespaceState> before = DiffInput.Load(parseResult.GetRequiredValue(from), "--from", now);
-            IReadOnlyList<NamespaceState> after = DiffInput.Load(parseResult.GetRequiredValue(to), "--to", now);
-            string? only = parseResult.GetValue(@namespace);
+            var now = DateTimeOffset.UtcNow;
+            var before = DiffInput.Load(parseResult.GetRequiredValue(from), "--from", now);
+            var after = DiffInput.Load(parseResult.GetRequiredValue(to), "--to", now);
+            var only = parseResult.GetValue(@namespace);
             if (only is not null && !before.Concat(after).Any(state => state.Namespace == only))
             {
                 // A misspelt namespace would otherwise report "no routing change".
                 throw new UsageException($"--namespace: neither side holds namespace '{only}'.");
             }
 
-            RoutingDiff diff = RoutingDiffer.Diff(before, after, only, new DestinationSampling(parseResult.GetValue(sample)));
-            TextWriter output = parseResult.InvocationConfiguration.Output;
+            var diff = RoutingDiffer.Diff(before, after, only, new DestinationSampling(parseResult.GetValue(sample)));
+            var output = parseResult.InvocationConfiguration.Output;
             switch (parseResult.GetRequiredValue(format))
             {
                 case "markdown":

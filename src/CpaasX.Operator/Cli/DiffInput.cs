@@ -40,11 +40,11 @@ internal static class DiffInput
     {
         try
         {
-            byte[] bytes = File.ReadAllBytes(path);
-            bool gzipped = RoutingTableJson.IsGzip(bytes);
+            var bytes = File.ReadAllBytes(path);
+            var gzipped = RoutingTableJson.IsGzip(bytes);
             // Inflated once: the plain bytes serve both the kind check and the table.
-            byte[] plain = gzipped ? RoutingTableJson.Gunzip(bytes) : bytes;
-            JsonObject? root = ParseObject(plain, throwIfNotJson: gzipped);
+            var plain = gzipped ? RoutingTableJson.Gunzip(bytes) : bytes;
+            var root = ParseObject(plain, throwIfNotJson: gzipped);
             if (IsTable(root))
             {
                 return [new NamespaceState(RoutingTableJson.Deserialize(plain), null)];

@@ -17,7 +17,7 @@ internal static class GenerateCommand
         Command crds = new("crds", "Write one CustomResourceDefinition per kind plus a kustomization.yaml.") { output };
         crds.SetAction(parse =>
         {
-            foreach (string file in CrdGenerator.Write(parse.GetValue(output)!.FullName))
+            foreach (var file in CrdGenerator.Write(parse.GetValue(output)!.FullName))
             {
                 Console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
             }

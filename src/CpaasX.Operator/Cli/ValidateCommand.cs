@@ -24,9 +24,9 @@ internal static class ValidateCommand
     /// <summary>Prints every violation; returns 0 when all cpaasx.io objects are valid, 1 otherwise.</summary>
     public static int Run(IEnumerable<string> paths, TextWriter output)
     {
-        int objects = 0;
-        int invalid = 0;
-        foreach (string path in paths)
+        var objects = 0;
+        var invalid = 0;
+        foreach (var path in paths)
         {
             IReadOnlyList<ManifestDocument> documents;
             try
@@ -40,12 +40,12 @@ internal static class ValidateCommand
                 continue;
             }
 
-            foreach (ManifestDocument document in documents.Where(document => document.Resource is not null))
+            foreach (var document in documents.Where(document => document.Resource is not null))
             {
                 objects++;
-                IReadOnlyList<ValidationError> errors = ObjectValidator.Validate(document.Resource!);
+                var errors = ObjectValidator.Validate(document.Resource!);
                 invalid += errors.Count > 0 ? 1 : 0;
-                foreach (ValidationError error in errors)
+                foreach (var error in errors)
                 {
                     output.WriteLine($"{document}: {error}");
                 }

@@ -15,9 +15,9 @@ internal sealed class AssociationUsage
 
     public AssociationUsage(IEnumerable<(ResourceAssociation Association, Verdict Verdict, ResolvedAssociation? Resolved)> associations)
     {
-        foreach ((ResourceAssociation association, Verdict verdict, ResolvedAssociation? resolved) in associations.OrderBy(item => item.Association.Metadata?.Name, StringComparer.Ordinal))
+        foreach ((var association, var verdict, var resolved) in associations.OrderBy(item => item.Association.Metadata?.Name, StringComparer.Ordinal))
         {
-            string name = association.Metadata?.Name ?? "";
+            var name = association.Metadata?.Name ?? "";
             if (verdict.IsReady)
             {
                 Add(_byApplication, association.Spec.ApplicationRef?.Name, name);
@@ -53,5 +53,5 @@ internal sealed class AssociationUsage
     }
 
     private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> index, string? key) =>
-        key is not null && index.TryGetValue(key, out List<T>? items) ? items : [];
+        key is not null && index.TryGetValue(key, out var items) ? items : [];
 }

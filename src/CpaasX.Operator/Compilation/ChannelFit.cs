@@ -14,8 +14,8 @@ internal static class ChannelFit
     /// </summary>
     public static string? ForAssociation(Resource resource, Channel channel)
     {
-        ResourceSpec spec = resource.Spec;
-        string name = PlatformNames.Of(channel);
+        var spec = resource.Spec;
+        var name = PlatformNames.Of(channel);
         return channel switch
         {
             Channel.Sms when spec.Type == ResourceType.Alpha => null,
@@ -36,7 +36,7 @@ internal static class ChannelFit
     /// <summary>Inbound arrives at a NUMBER on a channel it is capable of, or at a CHAT_APP on its own channel.</summary>
     public static string? ForInbound(Resource resource, Channel channel)
     {
-        ResourceSpec spec = resource.Spec;
+        var spec = resource.Spec;
         return spec.Type switch
         {
             ResourceType.Number => Capable(spec.Number, channel) ? null

@@ -26,7 +26,7 @@ public sealed record CompiledUndecodable(UndecodableObject Object, IReadOnlyList
 
     internal static CompiledUndecodable For(UndecodableObject undecodable, DateTimeOffset now)
     {
-        List<Condition> observed = ObservedConditions(undecodable.Status);
+        var observed = ObservedConditions(undecodable.Status);
         Verdict verdict = new(ConditionReasons.Undecodable, $"the stored object does not decode into the operator's model: {undecodable.Problem}");
         return new CompiledUndecodable(undecodable, KstatusConditions.For(verdict, observed, undecodable.Metadata.Generation, now), observed);
     }

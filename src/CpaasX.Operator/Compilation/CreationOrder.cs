@@ -12,13 +12,13 @@ public sealed class CreationOrder : IComparer<ICustomResource>
 
     public static int Compare(DateTime? leftCreated, string? leftNamespace, string? leftName, DateTime? rightCreated, string? rightNamespace, string? rightName)
     {
-        int byTime = (leftCreated ?? DateTime.MaxValue).CompareTo(rightCreated ?? DateTime.MaxValue);
+        var byTime = (leftCreated ?? DateTime.MaxValue).CompareTo(rightCreated ?? DateTime.MaxValue);
         if (byTime != 0)
         {
             return byTime;
         }
 
-        int byNamespace = string.CompareOrdinal(leftNamespace ?? "", rightNamespace ?? "");
+        var byNamespace = string.CompareOrdinal(leftNamespace ?? "", rightNamespace ?? "");
         return byNamespace != 0 ? byNamespace : string.CompareOrdinal(leftName ?? "", rightName ?? "");
     }
 

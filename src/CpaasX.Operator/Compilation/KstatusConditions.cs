@@ -30,14 +30,14 @@ internal static class KstatusConditions
     /// <param name="previous">The conditions the object has now, if any: their transition times carry over.</param>
     public static Condition[] For(Verdict verdict, IReadOnlyList<Condition?>? previous, long? generation, DateTimeOffset now)
     {
-        Condition ready = ReadyCondition.For(verdict, Find(previous, ConditionTypes.Ready), generation, now);
+        var ready = ReadyCondition.For(verdict, Find(previous, ConditionTypes.Ready), generation, now);
         if (verdict.IsReady)
         {
             return [ready];
         }
 
-        string type = StalledReasons.Contains(verdict.Reason) ? ConditionTypes.Stalled : ConditionTypes.Reconciling;
-        Condition? before = Find(previous, type);
+        var type = StalledReasons.Contains(verdict.Reason) ? ConditionTypes.Stalled : ConditionTypes.Reconciling;
+        var before = Find(previous, type);
         return
         [
             ready,

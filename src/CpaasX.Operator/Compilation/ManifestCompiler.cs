@@ -15,16 +15,16 @@ public static class ManifestCompiler
     public static IReadOnlyList<CompileResult> Compile(IEnumerable<ICustomResource> objectsInReadOrder, DateTimeOffset now)
     {
         List<ICustomResource> objects = [.. objectsInReadOrder];
-        DateTime start = objects.Select(item => item.Metadata?.CreationTimestamp).Max() ?? DateTime.UnixEpoch;
-        int undated = 0;
-        foreach (ICustomResource item in objects)
+        var start = objects.Select(item => item.Metadata?.CreationTimestamp).Max() ?? DateTime.UnixEpoch;
+        var undated = 0;
+        foreach (var item in objects)
         {
             item.Metadata ??= new();
             item.Metadata.NamespaceProperty = string.IsNullOrEmpty(item.Metadata.NamespaceProperty) ? DefaultNamespace : item.Metadata.NamespaceProperty;
             item.Metadata.CreationTimestamp ??= start.AddSeconds(++undated);
         }
 
-        ResourceValueIndex index = ResourceValueIndex.Build(objects.OfType<Resource>());
+        var index = ResourceValueIndex.Build(objects.OfType<Resource>());
         return [.. objects
             .GroupBy(item => item.Metadata.NamespaceProperty, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)

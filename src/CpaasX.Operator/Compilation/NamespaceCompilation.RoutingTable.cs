@@ -12,21 +12,21 @@ internal sealed partial class NamespaceCompilation
     private RoutingTable BuildTable(IReadOnlyList<CompiledObject> compiled)
     {
         RoutingTableBuilder builder = new(_snapshot.Namespace);
-        foreach (Application application in _snapshot.Applications.Where(IsAvailable))
+        foreach (var application in _snapshot.Applications.Where(IsAvailable))
         {
             builder.AddApplication(application.EffectiveApplicationId, application.Spec.ApplicationName, application.Metadata.Name);
         }
 
-        foreach (Entity entity in _snapshot.Entities.Where(IsAvailable))
+        foreach (var entity in _snapshot.Entities.Where(IsAvailable))
         {
             builder.AddEntity(entity.EffectiveEntityId, entity.Spec.EntityName, entity.Metadata.Name);
         }
 
         // Every Resource, so an explicit sender is used when Ready and fitting, and refused with its status's reason otherwise
         // (one being deleted that nothing holds any more is left out: it is about to disappear; one without a name cannot be named).
-        foreach (CompiledObject item in compiled.Where(item => item.Object is Resource))
+        foreach (var item in compiled.Where(item => item.Object is Resource))
         {
-            Resource resource = (Resource)item.Object;
+            var resource = (Resource)item.Object;
             if (IsAvailable(resource))
             {
                 builder.AddResource(SenderOf(resource));
@@ -39,9 +39,9 @@ internal sealed partial class NamespaceCompilation
             }
         }
 
-        foreach (Resource resource in _snapshot.Resources.Where(IsAvailable))
+        foreach (var resource in _snapshot.Resources.Where(IsAvailable))
         {
-            ResourceSpec spec = resource.Spec;
+            var spec = resource.Spec;
             if (spec.Type is ResourceType.Number or ResourceType.ChatApp)
             {
                 builder.AddInboundResource(
@@ -49,7 +49,7 @@ internal sealed partial class NamespaceCompilation
             }
         }
 
-        foreach (ResourceAssociation association in _snapshot.ResourceAssociations.Where(IsAvailable))
+        foreach (var association in _snapshot.ResourceAssociations.Where(IsAvailable))
         {
             builder.AddAssociation(
                 association.Metadata.Name,
@@ -59,9 +59,9 @@ internal sealed partial class NamespaceCompilation
                 EntityIdOf(association.Spec.EntityRef));
         }
 
-        foreach (SenderStrategy strategy in _snapshot.SenderStrategies.Where(IsAvailable))
+        foreach (var strategy in _snapshot.SenderStrategies.Where(IsAvailable))
         {
-            SenderStrategySpec spec = strategy.Spec;
+            var spec = strategy.Spec;
             builder.AddStrategy(new SenderStrategyEntry(
                 strategy.Metadata.Name,
                 ApplicationIdOf(spec.ApplicationRef),
@@ -73,9 +73,9 @@ internal sealed partial class NamespaceCompilation
                 [.. (spec.Priorities ?? []).Select(priority => new TableSenderPriority(priority.SenderType!.Value, priority.Priority!.Value))]));
         }
 
-        foreach (InboundConfiguration configuration in _snapshot.InboundConfigurations.Where(IsAvailable))
+        foreach (var configuration in _snapshot.InboundConfigurations.Where(IsAvailable))
         {
-            InboundConfigurationSpec spec = configuration.Spec;
+            var spec = configuration.Spec;
             builder.AddInboundConfiguration(
                 configuration.Metadata.Name,
                 spec.ResourceRef!.Name,
@@ -90,10 +90,10 @@ internal sealed partial class NamespaceCompilation
 
     private SenderResource SenderOf(Resource resource)
     {
-        string name = resource.Metadata.Name;
-        if (!_senders.TryGetValue(name, out SenderResource? sender))
+        var name = resource.Metadata.Name;
+        if (!_senders.TryGetValue(name, out var sender))
         {
-            ResourceSpec spec = resource.Spec;
+            var spec = resource.Spec;
             _senders[name] = sender = new SenderResource(
                 name,
                 spec.Type!.Value,

@@ -15,7 +15,7 @@ internal sealed partial class NamespaceCompilation
         where T : ICustomResource
     {
         List<T> passing = [];
-        foreach (T item in objects)
+        foreach (var item in objects)
         {
             if (rule(item) is Verdict verdict)
             {
@@ -34,7 +34,7 @@ internal sealed partial class NamespaceCompilation
     private List<T> Unique<T>(List<T> passing, Func<T, string?> key, Func<T, T, Verdict> loser)
         where T : ICustomResource
     {
-        Dictionary<string, T> winners = Winners.Oldest(
+        var winners = Winners.Oldest(
             passing.Where(item => !IsDeleting(item) && key(item) is not null), item => key(item)!);
         return Pass(passing, item =>
             IsDeleting(item) || key(item) is not string itemKey || ReferenceEquals(winners[itemKey], item) ? null : loser(item, winners[itemKey]));
@@ -43,7 +43,7 @@ internal sealed partial class NamespaceCompilation
     private void Resolve<T>(IEnumerable<T> passing)
         where T : ICustomResource
     {
-        foreach (T item in passing)
+        foreach (var item in passing)
         {
             _verdicts[item] = Verdict.Resolved;
         }
@@ -55,7 +55,7 @@ internal sealed partial class NamespaceCompilation
             : item.SpecObject is null ? [new("spec", "Required value")]
             // Status is the operator's to write; a stale or foreign status does not make the object invalid.
             : ObjectValidator.Validate(item, includeStatus: false);
-        string violations = string.Join("; ", errors);
+        var violations = string.Join("; ", errors);
         return violations.Length == 0 ? null : new Verdict(ConditionReasons.Invalid, violations);
     }
 
@@ -66,10 +66,10 @@ internal sealed partial class NamespaceCompilation
             return null;
         }
 
-        Resource localWinner = _localWinners[key];
+        var localWinner = _localWinners[key];
         ResourceDeclaration local = new(_snapshot.Namespace, localWinner.Metadata?.Name ?? "", localWinner.Metadata?.CreationTimestamp);
-        ResourceDeclaration? foreign = _index.DeclarationsOf(key).FirstOrDefault(declaration => declaration.Namespace != _snapshot.Namespace);
-        ResourceDeclaration winner = foreign is not null && foreign.CompareTo(local) < 0 ? foreign : local;
+        var foreign = _index.DeclarationsOf(key).FirstOrDefault(declaration => declaration.Namespace != _snapshot.Namespace);
+        var winner = foreign is not null && foreign.CompareTo(local) < 0 ? foreign : local;
         return winner.Namespace == _snapshot.Namespace && winner.Name == resource.Metadata.Name
             ? null
             : new Verdict(
@@ -95,8 +95,8 @@ internal sealed partial class NamespaceCompilation
             return null;
         }
 
-        string? problem = !targets.TryGetValue(reference.Name, out T? target)
-                ? _undecodable.TryGetValue((kind, reference.Name), out UndecodableObject? undecodable)
+        var problem = !targets.TryGetValue(reference.Name, out var target)
+                ? _undecodable.TryGetValue((kind, reference.Name), out var undecodable)
                     ? $"is not Ready ({ConditionReasons.Undecodable}: {undecodable.Problem})"
                     : "not found"
             : IsDeleting(target) ? "is being deleted"
@@ -128,13 +128,13 @@ internal sealed partial class NamespaceCompilation
     // The route the routing table gives the configuration, and which level decided it.
     private EffectiveRoute EffectiveRouteOf(InboundConfiguration configuration)
     {
-        InboundConfigurationSpec spec = configuration.Spec;
-        Resource resource = _resources[spec.ResourceRef!.Name];
-        RouteTarget? configurationLevel = InboundFallThrough.LevelRoute(
+        var spec = configuration.Spec;
+        var resource = _resources[spec.ResourceRef!.Name];
+        var configurationLevel = InboundFallThrough.LevelRoute(
             ApplicationIdOf(spec.ApplicationRef), EntityIdOf(spec.EntityRef), RouteSources.Of(nameof(InboundConfiguration), configuration.Metadata.Name));
-        RouteTarget? numberLevel = InboundFallThrough.LevelRoute(
+        var numberLevel = InboundFallThrough.LevelRoute(
             ApplicationIdOf(resource.Spec.ApplicationRef), EntityIdOf(resource.Spec.EntityRef), RouteSources.Of(nameof(Resource), resource.Metadata.Name));
-        RouteTarget route = InboundFallThrough.Route(configurationLevel, numberLevel);
+        var route = InboundFallThrough.Route(configurationLevel, numberLevel);
         return new EffectiveRoute
         {
             ApplicationId = route.ApplicationId,

@@ -7,10 +7,10 @@ internal sealed partial class NamespaceCompilation
 {
     private CompiledObject Compiled(ICustomResource item, Referrers referrers, AssociationUsage usage)
     {
-        bool isProtected = item is Application or Entity or Resource;
-        bool deleting = IsDeleting(item);
-        IReadOnlyList<string> referencedBy = isProtected ? referrers.Of(item) : [];
-        bool held = deleting && referencedBy.Count > 0;
+        var isProtected = item is Application or Entity or Resource;
+        var deleting = IsDeleting(item);
+        var referencedBy = isProtected ? referrers.Of(item) : [];
+        var held = deleting && referencedBy.Count > 0;
         bool? keepsFinalizer = isProtected ? !deleting || held : null;
 
         // A deleting object nothing holds is about to disappear: its observed status stays as it is.
@@ -19,10 +19,10 @@ internal sealed partial class NamespaceCompilation
             return new CompiledObject(item, observed, keepsFinalizer, referencedBy);
         }
 
-        Verdict verdict = held
+        var verdict = held
             ? new Verdict(ConditionReasons.InUse, $"deletion waits until nothing references it; still referenced by {StatusCaps.List(referencedBy)}")
             : _verdicts[item];
-        CustomResourceStatus desired = DesiredStatus(item, verdict, usage);
+        var desired = DesiredStatus(item, verdict, usage);
         return new CompiledObject(
             item,
             StatusComparer.Instance.Equals(desired, item.StatusObject) ? item.StatusObject! : desired,
@@ -32,8 +32,8 @@ internal sealed partial class NamespaceCompilation
 
     private CustomResourceStatus DesiredStatus(ICustomResource item, Verdict verdict, AssociationUsage usage)
     {
-        long? generation = item.Metadata?.Generation;
-        Condition[] conditions = KstatusConditions.For(verdict, item.StatusObject?.Conditions, generation, _now);
+        var generation = item.Metadata?.Generation;
+        var conditions = KstatusConditions.For(verdict, item.StatusObject?.Conditions, generation, _now);
         return item switch
         {
             Application application => new ApplicationStatus

@@ -8,7 +8,7 @@ internal sealed partial class NamespaceCompilation
 {
     private void DecideApplications()
     {
-        List<Application> passing = Pass(_snapshot.Applications, Invalid);
+        var passing = Pass(_snapshot.Applications, Invalid);
         passing = Unique(passing, application => application.EffectiveApplicationId, (application, winner) => Conflict(
             $"applicationId {application.EffectiveApplicationId} is already used by Application {winner.Metadata.Name}, which is older"));
         Resolve(passing);
@@ -16,7 +16,7 @@ internal sealed partial class NamespaceCompilation
 
     private void DecideEntities()
     {
-        List<Entity> passing = Pass(_snapshot.Entities, Invalid);
+        var passing = Pass(_snapshot.Entities, Invalid);
         passing = Unique(passing, entity => entity.EffectiveEntityId, (entity, winner) => Conflict(
             $"entityId {entity.EffectiveEntityId} is already used by Entity {winner.Metadata.Name}, which is older"));
         Resolve(passing);
@@ -29,7 +29,7 @@ internal sealed partial class NamespaceCompilation
             _snapshot.Resources.Where(resource => !IsDeleting(resource) && ResourceValues.Key(resource.Spec) is not null),
             resource => ResourceValues.Key(resource.Spec)!);
 
-        List<Resource> passing = Pass(_snapshot.Resources, Invalid);
+        var passing = Pass(_snapshot.Resources, Invalid);
         passing = Pass(passing, DuplicateOf);
         passing = Pass(passing, BrokenReference);
         Resolve(passing);
@@ -37,11 +37,11 @@ internal sealed partial class NamespaceCompilation
 
     private void DecideAssociations()
     {
-        List<ResourceAssociation> passing = Pass(_snapshot.ResourceAssociations, Invalid);
+        var passing = Pass(_snapshot.ResourceAssociations, Invalid);
         passing = Pass(passing, BrokenReference);
-        foreach (ResourceAssociation association in passing)
+        foreach (var association in passing)
         {
-            Resource resource = _resources[association.Spec.ResourceRef!.Name];
+            var resource = _resources[association.Spec.ResourceRef!.Name];
             _resolved[association] = new ResolvedAssociation
             {
                 ResourceType = resource.Spec.Type,
@@ -63,14 +63,14 @@ internal sealed partial class NamespaceCompilation
 
     private void DecideStrategies()
     {
-        List<SenderStrategy> passing = Pass(_snapshot.SenderStrategies, Invalid);
+        var passing = Pass(_snapshot.SenderStrategies, Invalid);
         passing = Pass(passing, BrokenReference);
         passing = Unique(passing, StrategyKey, (strategy, winner) => Conflict(
             $"SenderStrategy {winner.Metadata.Name} already covers the same application, entity, channel and country, and is older"));
 
         StrategyPools pools = new(_snapshot.ResourceAssociations.Where(IsAvailable).Select(association =>
             (association, _resolved[association], SenderOf(_resources[association.Spec.ResourceRef!.Name]))));
-        foreach (SenderStrategy strategy in passing)
+        foreach (var strategy in passing)
         {
             _pools[strategy] = pools.For(strategy.Spec, ApplicationIdOf(strategy.Spec.ApplicationRef), EntityIdOf(strategy.Spec.EntityRef));
         }
@@ -83,9 +83,9 @@ internal sealed partial class NamespaceCompilation
 
     private void DecideInboundConfigurations()
     {
-        List<InboundConfiguration> passing = Pass(_snapshot.InboundConfigurations, Invalid);
+        var passing = Pass(_snapshot.InboundConfigurations, Invalid);
         passing = Pass(passing, BrokenReference);
-        foreach (InboundConfiguration configuration in passing)
+        foreach (var configuration in passing)
         {
             _routes[configuration] = EffectiveRouteOf(configuration);
         }

@@ -50,7 +50,7 @@ internal sealed partial class NamespaceCompilation
         _applications = ByName(_snapshot.Applications);
         _entities = ByName(_snapshot.Entities);
         _resources = ByName(_snapshot.Resources);
-        foreach (UndecodableObject undecodable in _snapshot.Undecodable)
+        foreach (var undecodable in _snapshot.Undecodable)
         {
             _undecodable.TryAdd((undecodable.Kind, undecodable.Metadata.Name), undecodable);
         }

@@ -8,7 +8,7 @@ internal static class ReadyCondition
     /// <param name="previous">The Ready condition the object has now, if any.</param>
     public static Condition For(Verdict verdict, Condition? previous, long? generation, DateTimeOffset now)
     {
-        string status = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False;
+        var status = verdict.IsReady ? ConditionStatuses.True : ConditionStatuses.False;
         return new Condition
         {
             Type = ConditionTypes.Ready,

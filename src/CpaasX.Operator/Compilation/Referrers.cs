@@ -12,10 +12,10 @@ internal sealed class Referrers
 
     public Referrers(NamespaceSnapshot snapshot)
     {
-        foreach (ICustomResource referrer in snapshot.All.Where(item => item.Metadata?.DeletionTimestamp is null))
+        foreach (var referrer in snapshot.All.Where(item => item.Metadata?.DeletionTimestamp is null))
         {
-            string source = $"{referrer.GetType().Name}/{referrer.Metadata?.Name}";
-            foreach ((string kind, LocalObjectReference? reference) in References(referrer))
+            var source = $"{referrer.GetType().Name}/{referrer.Metadata?.Name}";
+            foreach ((var kind, var reference) in References(referrer))
             {
                 if (reference?.Name is { Length: > 0 } name)
                 {
@@ -27,7 +27,7 @@ internal sealed class Referrers
 
     /// <summary>The referrers of <paramref name="target"/>, sorted.</summary>
     public IReadOnlyList<string> Of(ICustomResource target) =>
-        _byTarget.TryGetValue((target.GetType().Name, target.Metadata?.Name ?? ""), out SortedSet<string>? sources) ? [.. sources] : [];
+        _byTarget.TryGetValue((target.GetType().Name, target.Metadata?.Name ?? ""), out var sources) ? [.. sources] : [];
 
     /// <summary>The references <paramref name="referrer"/> makes, by target kind, in the order compile checks them.</summary>
     public static IEnumerable<(string Kind, LocalObjectReference? Reference)> References(ICustomResource referrer) => referrer switch
@@ -43,7 +43,7 @@ internal sealed class Referrers
 
     private void Add(string kind, string name, string source)
     {
-        if (!_byTarget.TryGetValue((kind, name), out SortedSet<string>? sources))
+        if (!_byTarget.TryGetValue((kind, name), out var sources))
         {
             _byTarget[(kind, name)] = sources = new SortedSet<string>(StringComparer.Ordinal);
         }

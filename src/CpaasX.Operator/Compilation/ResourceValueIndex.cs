@@ -23,7 +23,7 @@ public sealed class ResourceValueIndex
     /// <summary>Indexes <paramref name="resources"/> once (a manifest folder, all namespaces).</summary>
     public static ResourceValueIndex Build(IEnumerable<Resource> resources)
     {
-        ILookup<string, Resource> byValue = resources
+        var byValue = resources
             .Where(resource => DeclaredValue(resource) is not null)
             .ToLookup(resource => DeclaredValue(resource)!, StringComparer.Ordinal);
         return new ResourceValueIndex(value => byValue[value]);

@@ -23,7 +23,7 @@ public static class ResourceValues
     /// <summary>The value status shows: the number, <c>shortcode@COUNTRY</c>, sender, domain, <c>CHANNEL:senderId</c> or configuration ID.</summary>
     public static string? StatusValue(ResourceSpec? spec)
     {
-        string? sender = SenderValue(spec);
+        var sender = SenderValue(spec);
         return (sender, spec?.Type) switch
         {
             (null, _) => null,
@@ -40,7 +40,7 @@ public static class ResourceValues
     /// </summary>
     public static string? Key(ResourceSpec? spec)
     {
-        string? value = StatusValue(spec);
+        var value = StatusValue(spec);
         return value is null ? null : spec!.Type switch
         {
             ResourceType.Alpha => $"ALPHA:{value.ToUpperInvariant()}",

@@ -21,7 +21,7 @@ internal sealed class StrategyPools
 
     public StrategyPools(IEnumerable<(ResourceAssociation Association, ResolvedAssociation Resolved, SenderResource Sender)> ready)
     {
-        foreach ((_, ResolvedAssociation resolved, SenderResource sender) in ready)
+        foreach ((_, var resolved, var sender) in ready)
         {
             if (resolved.Channel is not (Channel.Sms or Channel.Mms) || resolved.ApplicationId is null)
             {
@@ -41,14 +41,14 @@ internal sealed class StrategyPools
 
     public StrategyPool For(SenderStrategySpec spec, string? applicationId, string? entityId)
     {
-        List<Entry>? candidates = (applicationId, entityId) switch
+        var candidates = (applicationId, entityId) switch
         {
             (string application, string entity) => _byPair.GetValueOrDefault((application, entity)),
             (string application, null) => _byApplication.GetValueOrDefault(application),
             (null, string entity) => _byEntity.GetValueOrDefault(entity),
             _ => _all,
         };
-        Dictionary<SenderType, int> ranks = (spec.Priorities ?? [])
+        var ranks = (spec.Priorities ?? [])
             .Where(priority => priority.SenderType is not null && priority.Priority is not null)
             .DistinctBy(priority => priority.SenderType)
             .ToDictionary(priority => priority.SenderType!.Value, priority => priority.Priority!.Value);
@@ -62,7 +62,7 @@ internal sealed class StrategyPools
             senders.Count,
             [.. senders
                 // Types without a priority come after all ranked ones, as the resolver picks them.
-                .OrderBy(sender => sender.SenderType is SenderType type && ranks.TryGetValue(type, out int rank) ? rank : int.MaxValue)
+                .OrderBy(sender => sender.SenderType is SenderType type && ranks.TryGetValue(type, out var rank) ? rank : int.MaxValue)
                 .ThenBy(sender => sender.Value, StringComparer.Ordinal)
                 .ThenBy(sender => sender.Name, StringComparer.Ordinal)
                 .Take(AssociationList.MaxListed)

@@ -9,10 +9,10 @@ internal static class Winners
         where T : ICustomResource
     {
         Dictionary<string, T> winners = new(StringComparer.Ordinal);
-        foreach (T candidate in candidates)
+        foreach (var candidate in candidates)
         {
-            string candidateKey = key(candidate);
-            if (!winners.TryGetValue(candidateKey, out T? current) || CreationOrder.Instance.Compare(candidate, current) < 0)
+            var candidateKey = key(candidate);
+            if (!winners.TryGetValue(candidateKey, out var current) || CreationOrder.Instance.Compare(candidate, current) < 0)
             {
                 winners[candidateKey] = candidate;
             }

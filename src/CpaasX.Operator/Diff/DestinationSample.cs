@@ -39,8 +39,8 @@ internal static class DestinationSample
     // A +1 number has 10 digits after the 1; elsewhere nine subscriber digits make a plausible E.164 length.
     private static string Destination(string country, string prefix, int index)
     {
-        int digits = prefix.StartsWith("+1", StringComparison.Ordinal) ? 12 - prefix.Length : 9;
-        ulong subscriber = RendezvousHash.Hash(string.Create(CultureInfo.InvariantCulture, $"{country}#{index}")) % (ulong)Math.Pow(10, digits);
+        var digits = prefix.StartsWith("+1", StringComparison.Ordinal) ? 12 - prefix.Length : 9;
+        var subscriber = RendezvousHash.Hash(string.Create(CultureInfo.InvariantCulture, $"{country}#{index}")) % (ulong)Math.Pow(10, digits);
         return prefix + subscriber.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
     }
 }

@@ -20,7 +20,7 @@ internal static class DiffMarkdown
         output.WriteLine(changed.Count == 0
             ? $"**No routing change** in {diff.Namespaces.Count} namespace(s)."
             : $"**{changed.Count} of {diff.Namespaces.Count} namespace(s) change routing:** {string.Join(", ", changed.Select(@namespace => $"`{@namespace.Namespace}`"))}.");
-        foreach (NamespaceDiff @namespace in changed)
+        foreach (var @namespace in changed)
         {
             output.WriteLine();
             output.WriteLine($"#### `{@namespace.Namespace}`");
@@ -69,7 +69,7 @@ internal static class DiffMarkdown
         output.WriteLine();
         output.WriteLine($"| {string.Join(" | ", header)} |");
         output.WriteLine($"|{string.Concat(header.Select(_ => "---|"))}");
-        foreach (T row in rows.Take(MaxRows))
+        foreach (var row in rows.Take(MaxRows))
         {
             output.WriteLine($"| {string.Join(" | ", cells(row).Select(Escape))} |");
         }

@@ -5,7 +5,7 @@ internal static class DiffText
 {
     public static void Write(RoutingDiff diff, TextWriter output)
     {
-        foreach (NamespaceDiff @namespace in diff.Namespaces)
+        foreach (var @namespace in diff.Namespaces)
         {
             output.WriteLine(@namespace.Changed ? $"namespace {@namespace.Namespace}:" : $"namespace {@namespace.Namespace}: no routing change");
             if (!@namespace.ReadinessCompared)
@@ -45,7 +45,7 @@ internal static class DiffText
         }
 
         output.WriteLine($"  {title}:");
-        foreach (T item in items)
+        foreach (var item in items)
         {
             output.WriteLine($"    {line(item)}");
         }

@@ -11,8 +11,8 @@ internal static class InboundDiff
 {
     public static (IReadOnlyList<RouteChange> Inbound, IReadOnlyList<RouteChange> Voice) Compare(RoutingTable from, RoutingTable to)
     {
-        Dictionary<RouteKey, Routed> before = Routes(from);
-        Dictionary<RouteKey, Routed> after = Routes(to);
+        var before = Routes(from);
+        var after = Routes(to);
         List<RouteChange> changes = [.. before.Keys.Union(after.Keys)
             .Select(key => (Key: key, From: before.GetValueOrDefault(key), To: after.GetValueOrDefault(key)))
             .Where(item => item.From?.End != item.To?.End)
@@ -27,14 +27,14 @@ internal static class InboundDiff
     private static Dictionary<RouteKey, Routed> Routes(RoutingTable table)
     {
         Dictionary<RouteKey, Routed> routes = [];
-        foreach (InboundRoute route in table.InboundRoutes)
+        foreach (var route in table.InboundRoutes)
         {
             if (route.DefaultRoute is { } defaultRoute)
             {
                 routes.TryAdd(new RouteKey(route.Value, route.Channel, null), new Routed(route.Resource, End(defaultRoute)));
             }
 
-            foreach (KeywordRoute keyword in route.KeywordRoutes)
+            foreach (var keyword in route.KeywordRoutes)
             {
                 routes.TryAdd(new RouteKey(route.Value, route.Channel, keyword.Keyword), new Routed(route.Resource, End(keyword.Route)));
             }

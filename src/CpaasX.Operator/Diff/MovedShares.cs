@@ -21,20 +21,20 @@ internal static class MovedShares
             return [];
         }
 
-        Dictionary<PoolRef, OutboundPool> poolsBefore = from.OutboundPools.ToDictionary(PoolDiff.Key);
-        Dictionary<PoolRef, OutboundPool> poolsAfter = to.OutboundPools.ToDictionary(PoolDiff.Key);
+        var poolsBefore = from.OutboundPools.ToDictionary(PoolDiff.Key);
+        var poolsAfter = to.OutboundPools.ToDictionary(PoolDiff.Key);
         RoutingResolver before = new(from);
         RoutingResolver after = new(to);
         List<MovedShare> shares = [];
-        foreach (PoolRef request in AffectedRequests(poolsBefore.Keys.Union(poolsAfter.Keys).ToHashSet(), pools, strategies))
+        foreach (var request in AffectedRequests(poolsBefore.Keys.Union(poolsAfter.Keys).ToHashSet(), pools, strategies))
         {
             List<PoolSender> involved = [.. Chain(request).SelectMany(key =>
                 (poolsBefore.GetValueOrDefault(key)?.Senders ?? []).Concat(poolsAfter.GetValueOrDefault(key)?.Senders ?? []))];
-            IEnumerable<SenderStrategyEntry> governing = from.Strategies.Concat(to.Strategies).Where(strategy => StrategyDiff.Matches(strategy, request));
-            foreach (string country in Countries(involved, governing))
+            var governing = from.Strategies.Concat(to.Strategies).Where(strategy => StrategyDiff.Matches(strategy, request));
+            foreach (var country in Countries(involved, governing))
             {
-                IReadOnlyList<string> destinations = DestinationSample.Of(country, involved.Select(sender => sender.Value), sampling.DestinationsPerCountry);
-                double moved = destinations.Sum(destination =>
+                var destinations = DestinationSample.Of(country, involved.Select(sender => sender.Value), sampling.DestinationsPerCountry);
+                var moved = destinations.Sum(destination =>
                 {
                     OutboundRequest message = new(request.ApplicationId, request.EntityId, request.Channel, destination);
                     return MovedPart(before.ResolveSharingSenders(message), after.ResolveSharingSenders(message));
@@ -67,9 +67,9 @@ internal static class MovedShares
         }
 
         double moved = 0;
-        foreach (PoolSender sender in after)
+        foreach (var sender in after)
         {
-            double kept = before.Count(old => old.Value == sender.Value) / (double)before.Count;
+            var kept = before.Count(old => old.Value == sender.Value) / (double)before.Count;
             moved += Math.Max(0, (1.0 / after.Count) - kept);
         }
 
@@ -84,7 +84,7 @@ internal static class MovedShares
         HashSet<PoolRef> poolKeys, IReadOnlyList<PoolChange> pools, IReadOnlyList<StrategyChange> strategies)
     {
         HashSet<PoolRef> requests = [];
-        foreach (PoolRef changed in pools.Select(pool => new PoolRef(pool.ApplicationId, pool.EntityId, pool.Channel)))
+        foreach (var changed in pools.Select(pool => new PoolRef(pool.ApplicationId, pool.EntityId, pool.Channel)))
         {
             requests.Add(changed);
             if (changed.EntityId is null && changed.ApplicationId != RouteSources.DefaultApplicationId)
@@ -95,7 +95,7 @@ internal static class MovedShares
             }
         }
 
-        foreach (SenderStrategyEntry strategy in strategies.SelectMany(change => new[] { change.From, change.To }).OfType<SenderStrategyEntry>())
+        foreach (var strategy in strategies.SelectMany(change => new[] { change.From, change.To }).OfType<SenderStrategyEntry>())
         {
             requests.UnionWith(poolKeys.Where(key => StrategyDiff.Matches(strategy, key)));
             if (strategy is { ApplicationId: { } applicationId, EntityId: { } entityId })
@@ -122,7 +122,7 @@ internal static class MovedShares
     private static IEnumerable<string> Countries(IReadOnlyList<PoolSender> involved, IEnumerable<SenderStrategyEntry> governing)
     {
         SortedSet<string> countries = new(StringComparer.Ordinal);
-        foreach (PoolSender sender in involved)
+        foreach (var sender in involved)
         {
             if (sender.Type == ResourceType.Number && sender.Country is { } country)
             {

@@ -19,9 +19,9 @@ public sealed record NamespaceState(RoutingTable Table, IReadOnlyDictionary<stri
     public static NamespaceState Of(CompileResult compiled)
     {
         Dictionary<string, ObjectReadiness> objects = new(StringComparer.Ordinal);
-        foreach (CompiledObject item in compiled.Objects)
+        foreach (var item in compiled.Objects)
         {
-            Condition? ready = item.DesiredStatus.FindReady();
+            var ready = item.DesiredStatus.FindReady();
             objects[$"{item.Object.Kind}/{item.Object.Metadata?.Name}"] =
                 new ObjectReadiness(ready?.Status ?? ConditionStatuses.Unknown, ready?.Reason ?? "", ready?.Message ?? "");
         }

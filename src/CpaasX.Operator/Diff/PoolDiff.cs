@@ -10,18 +10,18 @@ internal static class PoolDiff
 {
     public static IReadOnlyList<PoolChange> Compare(RoutingTable from, RoutingTable to)
     {
-        Dictionary<PoolRef, OutboundPool> before = from.OutboundPools.ToDictionary(Key);
-        Dictionary<PoolRef, OutboundPool> after = to.OutboundPools.ToDictionary(Key);
+        var before = from.OutboundPools.ToDictionary(Key);
+        var after = to.OutboundPools.ToDictionary(Key);
         List<PoolChange> changes = [];
-        foreach (PoolRef key in before.Keys.Union(after.Keys))
+        foreach (var key in before.Keys.Union(after.Keys))
         {
-            IReadOnlyList<PoolSender> old = before.GetValueOrDefault(key)?.Senders ?? [];
-            IReadOnlyList<PoolSender> @new = after.GetValueOrDefault(key)?.Senders ?? [];
+            var old = before.GetValueOrDefault(key)?.Senders ?? [];
+            var @new = after.GetValueOrDefault(key)?.Senders ?? [];
             List<SenderRef> added = [.. @new.ExceptBy(old.Select(Routed), Routed).Select(Reference)];
             List<SenderRef> removed = [.. old.ExceptBy(@new.Select(Routed), Routed).Select(Reference)];
             if (added.Count + removed.Count > 0)
             {
-                string change = old.Count == 0 ? "added" : @new.Count == 0 ? "removed" : "changed";
+                var change = old.Count == 0 ? "added" : @new.Count == 0 ? "removed" : "changed";
                 changes.Add(new PoolChange(key.ApplicationId, key.EntityId, key.Channel, LevelOf(key), change, added, removed));
             }
         }

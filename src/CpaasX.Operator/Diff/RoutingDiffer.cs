@@ -17,11 +17,11 @@ public static class RoutingDiffer
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(sampling);
-        Dictionary<string, NamespaceState> before = from.ToDictionary(state => state.Namespace, StringComparer.Ordinal);
-        Dictionary<string, NamespaceState> after = to.ToDictionary(state => state.Namespace, StringComparer.Ordinal);
-        bool objectsBefore = from.All(state => state.Objects is not null);
-        bool objectsAfter = to.All(state => state.Objects is not null);
-        IEnumerable<string> namespaces = onlyNamespace is null ? before.Keys.Union(after.Keys) : [onlyNamespace];
+        var before = from.ToDictionary(state => state.Namespace, StringComparer.Ordinal);
+        var after = to.ToDictionary(state => state.Namespace, StringComparer.Ordinal);
+        var objectsBefore = from.All(state => state.Objects is not null);
+        var objectsAfter = to.All(state => state.Objects is not null);
+        var namespaces = onlyNamespace is null ? before.Keys.Union(after.Keys) : [onlyNamespace];
         return new RoutingDiff(sampling, [.. namespaces
             .Order(StringComparer.Ordinal)
             .Select(@namespace => Diff(
@@ -32,10 +32,10 @@ public static class RoutingDiffer
 
     private static NamespaceDiff Diff(NamespaceState from, NamespaceState to, DestinationSampling sampling)
     {
-        IReadOnlyList<PoolChange> pools = PoolDiff.Compare(from.Table, to.Table);
-        IReadOnlyList<StrategyChange> strategies = StrategyDiff.Compare(from.Table, to.Table);
-        (IReadOnlyList<RouteChange> inbound, IReadOnlyList<RouteChange> voice) = InboundDiff.Compare(from.Table, to.Table);
-        bool readinessCompared = from.Objects is not null && to.Objects is not null;
+        var pools = PoolDiff.Compare(from.Table, to.Table);
+        var strategies = StrategyDiff.Compare(from.Table, to.Table);
+        (var inbound, var voice) = InboundDiff.Compare(from.Table, to.Table);
+        var readinessCompared = from.Objects is not null && to.Objects is not null;
         return new NamespaceDiff(
             to.Namespace,
             readinessCompared,

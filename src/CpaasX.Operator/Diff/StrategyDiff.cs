@@ -8,8 +8,8 @@ internal static class StrategyDiff
 {
     public static IReadOnlyList<StrategyChange> Compare(RoutingTable from, RoutingTable to)
     {
-        Dictionary<string, SenderStrategyEntry> before = from.Strategies.ToDictionary(strategy => strategy.Name, StringComparer.Ordinal);
-        Dictionary<string, SenderStrategyEntry> after = to.Strategies.ToDictionary(strategy => strategy.Name, StringComparer.Ordinal);
+        var before = from.Strategies.ToDictionary(strategy => strategy.Name, StringComparer.Ordinal);
+        var after = to.Strategies.ToDictionary(strategy => strategy.Name, StringComparer.Ordinal);
         List<PoolRef> pools = [.. from.OutboundPools.Concat(to.OutboundPools).Select(PoolDiff.Key).Distinct()];
         return [.. before.Keys.Union(after.Keys)
             .Order(StringComparer.Ordinal)

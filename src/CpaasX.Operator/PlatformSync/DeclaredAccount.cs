@@ -33,15 +33,15 @@ public sealed record DeclaredAccount(
             .Where(item => item.Object.Metadata.DeletionTimestamp is null
                 && item.DesiredStatus.Conditions?.Any(condition => condition.Type == ConditionTypes.Ready && condition.Status == ConditionStatuses.True) == true)
             .Select(item => item.Object)];
-        Dictionary<string, Application> applications = ready.OfType<Application>().ToDictionary(item => item.Metadata.Name);
-        Dictionary<string, Entity> entities = ready.OfType<Entity>().ToDictionary(item => item.Metadata.Name);
-        Dictionary<string, Resource> resources = ready.OfType<Resource>().ToDictionary(item => item.Metadata.Name);
+        var applications = ready.OfType<Application>().ToDictionary(item => item.Metadata.Name);
+        var entities = ready.OfType<Entity>().ToDictionary(item => item.Metadata.Name);
+        var resources = ready.OfType<Resource>().ToDictionary(item => item.Metadata.Name);
         List<(string, string)> notSynced = [];
 
         List<Declared<AssociationKey>> associations = [];
-        foreach (ResourceAssociation association in ready.OfType<ResourceAssociation>())
+        foreach (var association in ready.OfType<ResourceAssociation>())
         {
-            if (!resources.TryGetValue(association.Spec.ResourceRef!.Name, out Resource? resource)
+            if (!resources.TryGetValue(association.Spec.ResourceRef!.Name, out var resource)
                 || !Resolves(applications, association.Spec.ApplicationRef) || !Resolves(entities, association.Spec.EntityRef))
             {
                 notSynced.Add((Owner(association), NotReadyReference));
@@ -62,7 +62,7 @@ public sealed record DeclaredAccount(
             }
         }
 
-        (List<Declared<PlatformNumber>> numbers, List<Declared<PlatformInboundConfiguration>> inbound) = DeclaredInbound.From(ready, applications, entities, resources, notSynced);
+        (var numbers, var inbound) = DeclaredInbound.From(ready, applications, entities, resources, notSynced);
 
         List<SenderStrategy> strategies = [.. ready.OfType<SenderStrategy>()];
         notSynced.AddRange(strategies.Where(item => !Resolves(applications, item.Spec.ApplicationRef) || !Resolves(entities, item.Spec.EntityRef))

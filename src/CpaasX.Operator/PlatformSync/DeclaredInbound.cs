@@ -23,9 +23,9 @@ internal static class DeclaredInbound
             DeclaredAccount.Resolves(applications, application) && DeclaredAccount.Resolves(entities, entity);
 
         List<Declared<PlatformNumber>> numbers = [];
-        foreach (Resource resource in ready.OfType<Resource>().Where(item => item.Spec.ApplicationRef is not null || item.Spec.EntityRef is not null))
+        foreach (var resource in ready.OfType<Resource>().Where(item => item.Spec.ApplicationRef is not null || item.Spec.EntityRef is not null))
         {
-            string owner = DeclaredAccount.Owner(resource);
+            var owner = DeclaredAccount.Owner(resource);
             if (!Resolves(resource.Spec.ApplicationRef, resource.Spec.EntityRef))
             {
                 notSynced.Add((owner, DeclaredAccount.NotReadyReference));
@@ -44,11 +44,11 @@ internal static class DeclaredInbound
         }
 
         List<Declared<PlatformInboundConfiguration>> configurations = [];
-        foreach (InboundConfiguration configuration in ready.OfType<InboundConfiguration>())
+        foreach (var configuration in ready.OfType<InboundConfiguration>())
         {
-            string owner = DeclaredAccount.Owner(configuration);
-            InboundConfigurationSpec spec = configuration.Spec;
-            if (!resources.TryGetValue(spec.ResourceRef!.Name, out Resource? resource) || !Resolves(spec.ApplicationRef, spec.EntityRef))
+            var owner = DeclaredAccount.Owner(configuration);
+            var spec = configuration.Spec;
+            if (!resources.TryGetValue(spec.ResourceRef!.Name, out var resource) || !Resolves(spec.ApplicationRef, spec.EntityRef))
             {
                 notSynced.Add((owner, DeclaredAccount.NotReadyReference));
             }

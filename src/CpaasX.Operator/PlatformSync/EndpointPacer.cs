@@ -15,11 +15,11 @@ internal sealed class EndpointPacer(TimeSpan interval)
     /// <param name="rate">How many requests the endpoint publishes per interval (the inbound configuration list allows 2 a second).</param>
     public async Task<T> RunAsync<T>(string endpoint, Func<Task<T>> request, CancellationToken cancellationToken, int rate = 1)
     {
-        Pace pace = _endpoints.GetOrAdd(endpoint, _ => new Pace());
+        var pace = _endpoints.GetOrAdd(endpoint, _ => new Pace());
         await pace.Gate.WaitAsync(cancellationToken);
         try
         {
-            TimeSpan wait = (interval / rate) - Stopwatch.GetElapsedTime(pace.LastEnd);
+            var wait = (interval / rate) - Stopwatch.GetElapsedTime(pace.LastEnd);
             if (pace.LastEnd != 0 && wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken);

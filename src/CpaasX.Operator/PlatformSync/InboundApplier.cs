@@ -8,7 +8,7 @@ internal static class InboundApplier
 {
     public static async Task ApplyAsync(PlannedOperation operation, PlatformClient client, SyncRecord record, CancellationToken cancellationToken)
     {
-        string owner = operation.Owner!;
+        var owner = operation.Owner!;
         switch (operation.Desired, operation.Action)
         {
             case (PlatformNumber number, PlanAction.Update):
@@ -20,7 +20,7 @@ internal static class InboundApplier
                 record.Created(PlatformKind.InboundConfiguration, await client.PutInboundConfigurationAsync(configuration, cancellationToken), owner);
                 break;
             case (PlatformInboundConfiguration configuration, PlanAction.Update):
-                string key = await client.PutInboundConfigurationAsync(configuration, cancellationToken);
+                var key = await client.PutInboundConfigurationAsync(configuration, cancellationToken);
                 if (key != configuration.ConfigurationKey)
                 {
                     // The platform made a new configuration instead of updating the matched one: the old one goes,

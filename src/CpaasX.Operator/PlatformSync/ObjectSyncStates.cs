@@ -19,18 +19,18 @@ public static class ObjectSyncStates
         CompileResult compiled, DeclaredAccount declared, SyncPlan plan, PlatformSyncMode mode, ApplyReport? report)
     {
         HashSet<PlannedOperation> done = report is null ? [] : [.. report.Done];
-        ILookup<string?, PlannedOperation> pending = plan.Operations.Where(operation => !done.Contains(operation)).ToLookup(operation => operation.Owner);
+        var pending = plan.Operations.Where(operation => !done.Contains(operation)).ToLookup(operation => operation.Owner);
         Dictionary<string, string> notSynced = [];
-        foreach ((string owner, string reason) in declared.NotSynced)
+        foreach ((var owner, var reason) in declared.NotSynced)
         {
             notSynced.TryAdd(owner, reason);
         }
 
         Dictionary<string, ObjectSyncState> states = new(StringComparer.Ordinal);
-        foreach (CompiledObject item in compiled.Objects)
+        foreach (var item in compiled.Objects)
         {
-            string owner = DeclaredAccount.Owner(item.Object);
-            long? generation = item.Object.Metadata.Generation;
+            var owner = DeclaredAccount.Owner(item.Object);
+            var generation = item.Object.Metadata.Generation;
             List<PlannedOperation> writes = [.. pending[owner]];
             if (writes.Count > 0)
             {
@@ -40,7 +40,7 @@ public static class ObjectSyncStates
             {
                 continue;
             }
-            else if (notSynced.TryGetValue(owner, out string? reason))
+            else if (notSynced.TryGetValue(owner, out var reason))
             {
                 states[owner] = new(false, reason.StartsWith(PlatformMapping.NoPlatformApi, StringComparison.Ordinal)
                     ? PlatformSyncedReasons.NoPlatformApi : PlatformSyncedReasons.NotSynced, reason, generation);
@@ -68,7 +68,7 @@ public static class ObjectSyncStates
 
     private static ObjectSyncState Pending(List<PlannedOperation> writes, PlatformSyncMode mode, ApplyReport? report, long? generation)
     {
-        string listed = string.Join("; ", writes.Take(MaxListed).Select(Describe))
+        var listed = string.Join("; ", writes.Take(MaxListed).Select(Describe))
             + (writes.Count > MaxListed ? $"; and {writes.Count - MaxListed} more" : "");
         if (report?.Failed is ({ } failed, { } error) && writes.Contains(failed))
         {

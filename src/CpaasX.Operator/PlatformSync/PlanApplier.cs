@@ -15,7 +15,7 @@ public static class PlanApplier
     public static async Task<ApplyReport> ApplyAsync(
         SyncPlan plan, PlatformClient client, SyncRecord record, Func<CancellationToken, Task> saveRecord, CancellationToken cancellationToken)
     {
-        foreach ((PlatformKind kind, string key, string owner) in plan.Adoptions)
+        foreach ((var kind, var key, var owner) in plan.Adoptions)
         {
             record.Adopted(kind, key, owner);
         }
@@ -26,7 +26,7 @@ public static class PlanApplier
         }
 
         List<PlannedOperation> done = [];
-        foreach (PlannedOperation operation in plan.Operations)
+        foreach (var operation in plan.Operations)
         {
             try
             {
@@ -46,7 +46,7 @@ public static class PlanApplier
 
     private static async Task ApplyAsync(PlannedOperation operation, PlatformClient client, SyncRecord record, CancellationToken cancellationToken)
     {
-        string owner = operation.Owner!;
+        var owner = operation.Owner!;
         switch (operation.Desired, operation.Action)
         {
             case (PlatformNamed named, PlanAction.Create):
@@ -57,7 +57,7 @@ public static class PlanApplier
                 else
                 {
                     // 409: it exists (made since the plan read the account). Adopt it, renaming it if the name differs.
-                    PlatformNamed? current = await client.GetAsync(operation.Kind, named.Id, cancellationToken);
+                    var current = await client.GetAsync(operation.Kind, named.Id, cancellationToken);
                     if (named.Name is not null && current?.Name != named.Name)
                     {
                         await client.RenameAsync(operation.Kind, named, cancellationToken);

@@ -73,12 +73,12 @@ public sealed partial class PlatformClient
     {
         List<PlatformNumber> all = [];
         HashSet<string> wanted = [.. declared.Numbers.Select(number => number.Value.NumberKey)];
-        long count = wanted.Count == 0 ? 0 : long.MaxValue;
+        var count = wanted.Count == 0 ? 0 : long.MaxValue;
         for (int page = 0, read = 0; read < count; page++)
         {
             JsonNode? answer = null;
             await SendAsync(HttpMethod.Get, Numbers, string.Create(CultureInfo.InvariantCulture, $"{Numbers}?page={page}&limit={_options.PageSize}"), null, [200], cancellationToken, body => answer = body);
-            JsonArray numbers = answer?["numbers"]?.AsArray() ?? [];
+            var numbers = answer?["numbers"]?.AsArray() ?? [];
             count = answer?["numberCount"]?.GetValue<long>() ?? 0;
             read += numbers.Count;
             all.AddRange(numbers.Where(number => wanted.Contains(number!["numberKey"]!.GetValue<string>())).Select(number => new PlatformNumber(
@@ -99,7 +99,7 @@ public sealed partial class PlatformClient
     private async Task<List<PlatformInboundConfiguration>> ListInboundConfigurationsAsync(DeclaredAccount declared, CancellationToken cancellationToken)
     {
         List<PlatformInboundConfiguration> all = [];
-        foreach ((string numberKey, string channel) in declared.InboundConfigurations.Select(item => (item.Value.Key.NumberKey, item.Value.Key.Channel)).Distinct().Order())
+        foreach ((var numberKey, var channel) in declared.InboundConfigurations.Select(item => (item.Value.Key.NumberKey, item.Value.Key.Channel)).Distinct().Order())
         {
             JsonNode? answer = null;
             await SendAsync(HttpMethod.Get, InboundConfigurations,

@@ -36,12 +36,12 @@ public sealed partial class PlatformClient : IDisposable
     /// </summary>
     public async Task<AccountState> ReadAccountAsync(DeclaredAccount declared, CancellationToken cancellationToken)
     {
-        Task<List<PlatformNamed>> applications = ListAsync(Applications, item => Named(item, "applicationId", "applicationName"), cancellationToken);
-        Task<List<PlatformNamed>> entities = ListAsync(Entities, item => Named(item, "entityId", "entityName"), cancellationToken);
-        Task<List<AssociationKey>> associations = ListAsync(Associations, ToAssociation, cancellationToken);
-        Task<List<PlatformStrategy>> strategies = ListAsync(Strategies, ToStrategy, cancellationToken);
-        Task<List<PlatformNumber>> numbers = ListNumbersAsync(declared, cancellationToken);
-        Task<List<PlatformInboundConfiguration>> inbound = ListInboundConfigurationsAsync(declared, cancellationToken);
+        var applications = ListAsync(Applications, item => Named(item, "applicationId", "applicationName"), cancellationToken);
+        var entities = ListAsync(Entities, item => Named(item, "entityId", "entityName"), cancellationToken);
+        var associations = ListAsync(Associations, ToAssociation, cancellationToken);
+        var strategies = ListAsync(Strategies, ToStrategy, cancellationToken);
+        var numbers = ListNumbersAsync(declared, cancellationToken);
+        var inbound = ListInboundConfigurationsAsync(declared, cancellationToken);
         await Task.WhenAll(applications, entities, associations, strategies, numbers, inbound);
         return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result)
         {
@@ -53,7 +53,7 @@ public sealed partial class PlatformClient : IDisposable
     /// <summary>Creates an application or entity; false when the ID exists already (409).</summary>
     public async Task<bool> CreateAsync(PlatformKind kind, PlatformNamed item, CancellationToken cancellationToken)
     {
-        (string collection, string idField, string nameField) = NamedFields(kind);
+        (var collection, var idField, var nameField) = NamedFields(kind);
         JsonObject body = new() { [idField] = item.Id };
         if (item.Name is not null)
         {
@@ -66,23 +66,23 @@ public sealed partial class PlatformClient : IDisposable
     /// <summary>Reads one application or entity; null when there is none (404).</summary>
     public async Task<PlatformNamed?> GetAsync(PlatformKind kind, string id, CancellationToken cancellationToken)
     {
-        (string collection, string idField, string nameField) = NamedFields(kind);
+        (var collection, var idField, var nameField) = NamedFields(kind);
         JsonNode? found = null;
-        int status = await SendAsync(HttpMethod.Get, collection + "/{id}", $"{collection}/{Uri.EscapeDataString(id)}", null, [200, 404], cancellationToken, answer => found = answer);
+        var status = await SendAsync(HttpMethod.Get, collection + "/{id}", $"{collection}/{Uri.EscapeDataString(id)}", null, [200, 404], cancellationToken, answer => found = answer);
         return status == 200 ? Named(found!, idField, nameField) : null;
     }
 
     /// <summary>Renames an application or entity (the only change the platform allows).</summary>
     public Task RenameAsync(PlatformKind kind, PlatformNamed item, CancellationToken cancellationToken)
     {
-        (string collection, _, string nameField) = NamedFields(kind);
+        (var collection, _, var nameField) = NamedFields(kind);
         return SendAsync(HttpMethod.Put, collection + "/{id}", $"{collection}/{Uri.EscapeDataString(item.Id)}", new JsonObject { [nameField] = item.Name }, [204], cancellationToken);
     }
 
     /// <summary>Deletes an application or entity; one already gone (404) is done.</summary>
     public Task DeleteAsync(PlatformKind kind, string id, CancellationToken cancellationToken)
     {
-        (string collection, _, _) = NamedFields(kind);
+        (var collection, _, _) = NamedFields(kind);
         return SendAsync(HttpMethod.Delete, collection + "/{id}", $"{collection}/{Uri.EscapeDataString(id)}", null, [200, 404], cancellationToken);
     }
 
@@ -111,8 +111,8 @@ public sealed partial class PlatformClient : IDisposable
     private async Task<List<T>> ListAsync<T>(string collection, Func<JsonNode, T> parse, CancellationToken cancellationToken)
     {
         List<T> all = [];
-        int totalPages = 1;
-        for (int page = 0; page < totalPages; page++)
+        var totalPages = 1;
+        for (var page = 0; page < totalPages; page++)
         {
             JsonNode? answer = null;
             await SendAsync(HttpMethod.Get, collection, $"{collection}?page={page}&size={_options.PageSize}", null, [200], cancellationToken, body => answer = body);
@@ -126,23 +126,23 @@ public sealed partial class PlatformClient : IDisposable
     // One request, paced on its endpoint, retried on 429, 5xx and no answer; returns the accepted status.
     private async Task<int> SendAsync(HttpMethod method, string template, string path, JsonNode? body, int[] accepted, CancellationToken cancellationToken, Action<JsonNode?>? read = null, int rate = 1)
     {
-        string endpoint = $"{method} {template}";
-        for (int attempt = 1; ; attempt++)
+        var endpoint = $"{method} {template}";
+        for (var attempt = 1; ; attempt++)
         {
-            (int status, JsonNode? answer, TimeSpan? retryAfter, string detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken, rate);
+            (var status, var answer, var retryAfter, var detail) = await _pacer.RunAsync(endpoint, () => SendOnceAsync(method, path, body, cancellationToken), cancellationToken, rate);
             if (accepted.Contains(status))
             {
                 read?.Invoke(answer);
                 return status;
             }
 
-            bool retryable = status is 0 or 429 or >= 500;
+            var retryable = status is 0 or 429 or >= 500;
             if (!retryable || attempt >= _options.MaxAttempts)
             {
                 throw new PlatformApiException(endpoint, status, detail);
             }
 
-            TimeSpan backoff = TimeSpan.FromTicks(Math.Min(_options.BackoffCap.Ticks, _options.BackoffBase.Ticks << Math.Min(attempt - 1, 20)));
+            var backoff = TimeSpan.FromTicks(Math.Min(_options.BackoffCap.Ticks, _options.BackoffBase.Ticks << Math.Min(attempt - 1, 20)));
             await Task.Delay(retryAfter is TimeSpan wait && wait > backoff ? wait : backoff, cancellationToken);
         }
     }
@@ -157,9 +157,9 @@ public sealed partial class PlatformClient : IDisposable
 
         try
         {
-            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
-            string text = await response.Content.ReadAsStringAsync(cancellationToken);
-            JsonNode? json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonNode.Parse(text) : null;
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonNode.Parse(text) : null;
             return ((int)response.StatusCode, json, response.Headers.RetryAfter?.Delta, ErrorText(json) ?? response.ReasonPhrase ?? "");
         }
         catch (HttpRequestException exception)

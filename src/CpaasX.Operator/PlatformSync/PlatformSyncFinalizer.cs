@@ -20,13 +20,13 @@ public sealed class PlatformSyncFinalizer(CustomObjectWriter writer)
     /// </summary>
     public async Task<bool> WriteAsync(IEnumerable<ICustomResource> objects, IReadOnlySet<string> wanted, CancellationToken cancellationToken)
     {
-        bool current = true;
+        var current = true;
         await Parallel.ForEachAsync(
             objects.Where(item => item.Metadata.Finalizers?.Contains(Name) == true || (wanted.Contains(DeclaredAccount.Owner(item)) && item.Metadata.DeletionTimestamp is null)),
             new ParallelOptions { MaxDegreeOfParallelism = NamespaceWriter.MaxConcurrentWrites, CancellationToken = cancellationToken },
             async (item, token) =>
             {
-                bool keeps = wanted.Contains(DeclaredAccount.Owner(item));
+                var keeps = wanted.Contains(DeclaredAccount.Owner(item));
                 if (await writer.WriteFinalizerAsync(item, Name, item.Metadata.ResourceVersion, keeps, token) == WriteOutcome.Conflict)
                 {
                     current = false;

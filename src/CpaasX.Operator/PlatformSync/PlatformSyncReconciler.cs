@@ -45,12 +45,12 @@ public sealed class PlatformSyncReconciler(
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
         // Still known unbound: keep the timer's next check (a timer may fire a hair before the remembered instant).
-        if (_unboundUntil.TryGetValue(key, out DateTimeOffset until) && until - time.GetUtcNow() is { Ticks: > 0 } remaining)
+        if (_unboundUntil.TryGetValue(key, out var until) && until - time.GetUtcNow() is { Ticks: > 0 } remaining)
         {
             return await ReleaseAllAsync(key, cancellationToken) ? ReconcileResult.RequeueAfter(remaining) : ReconcileResult.Requeue;
         }
 
-        (PlatformSyncSettings? settings, string? problem) = await PlatformSyncSettings.ReadAsync(client, key, cancellationToken);
+        (var settings, var problem) = await PlatformSyncSettings.ReadAsync(client, key, cancellationToken);
         if (settings is null && problem is null)
         {
             _unboundUntil[key] = time.GetUtcNow() + interval;
@@ -69,7 +69,7 @@ public sealed class PlatformSyncReconciler(
         }
 
         // Plan mode never blocks a deletion, whatever the platform answers.
-        bool current = settings.Mode == PlatformSyncMode.Apply || await ReleaseAllAsync(key, cancellationToken);
+        var current = settings.Mode == PlatformSyncMode.Apply || await ReleaseAllAsync(key, cancellationToken);
         current &= await SyncAsync(key, settings, cancellationToken);
         return current ? ReconcileResult.RequeueAfter(interval) : ReconcileResult.Requeue;
     }
@@ -77,14 +77,14 @@ public sealed class PlatformSyncReconciler(
     /// <returns>False when a finalizer write met a newer object: the namespace is synced again soon.</returns>
     private async Task<bool> SyncAsync(string key, PlatformSyncSettings settings, CancellationToken cancellationToken)
     {
-        CompileResult compiled = Compile(key);
-        DeclaredAccount declared = DeclaredAccount.From(compiled);
+        var compiled = Compile(key);
+        var declared = DeclaredAccount.From(compiled);
         using PlatformClient platform = new(settings.Binding, clientOptions);
         try
         {
-            StoredSyncRecord stored = await StoredSyncRecord.LoadAsync(client, key, cancellationToken);
-            SyncRecord record = stored.Record;
-            SyncPlan plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, cancellationToken), record, settings.Prune);
+            var stored = await StoredSyncRecord.LoadAsync(client, key, cancellationToken);
+            var record = stored.Record;
+            var plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, cancellationToken), record, settings.Prune);
             results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {
@@ -95,11 +95,11 @@ public sealed class PlatformSyncReconciler(
 
             // The finalizer goes on before the platform holds anything an object's deletion must clean up.
             metrics.PlatformSyncPending.WithLabels(key).Set(plan.Operations.Count);
-            bool current = await finalizer.WriteAsync(
+            var current = await finalizer.WriteAsync(
                 informers.Snapshot(key).All,
                 PlatformSyncFinalizer.Wanted(record, plan.Operations.Select(operation => operation.Owner).Concat(plan.Adoptions.Select(adoption => adoption.Owner))),
                 cancellationToken);
-            ApplyReport report = await PlanApplier.ApplyAsync(plan, platform, record, stored.SaveAsync, cancellationToken);
+            var report = await PlanApplier.ApplyAsync(plan, platform, record, stored.SaveAsync, cancellationToken);
             results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, report));
             current &= await finalizer.WriteAsync(
                 informers.Snapshot(key).All,
@@ -146,7 +146,7 @@ public sealed class PlatformSyncReconciler(
     private Task FailedAsync(string key, PlatformApiException error, string context, CancellationToken cancellationToken)
     {
         metrics.PlatformSyncErrors.WithLabels(error.Endpoint).Inc();
-        string advice = error.IsAccessDenied ? "; the key in Secret cpaasx-platform is refused, nothing else is affected" : "; the next pass retries";
+        var advice = error.IsAccessDenied ? "; the key in Secret cpaasx-platform is refused, nothing else is affected" : "; the next pass retries";
         return RecordAsync(key, PlannedEvent.Warning, FailedReason, context + error.Message + advice, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public sealed class PlatformSyncResults
 
     public void Set(string @namespace, IReadOnlyDictionary<string, ObjectSyncState> states)
     {
-        IReadOnlyDictionary<string, ObjectSyncState>? before = For(@namespace);
+        var before = For(@namespace);
         _byNamespace[@namespace] = states;
         if (before is null || before.Count != states.Count || states.Any(state => !Equals(before.GetValueOrDefault(state.Key), state.Value)))
         {

@@ -35,21 +35,21 @@ public sealed record PlatformSyncSettings(PlatformBinding Binding, PlatformSyncM
             return (null, null);
         }
 
-        string? baseUrl = Value(secret, "baseUrl");
-        string? apiKey = Value(secret, "apiKey");
+        var baseUrl = Value(secret, "baseUrl");
+        var apiKey = Value(secret, "apiKey");
         if (baseUrl is null || apiKey is null)
         {
             return (null, $"Secret {SecretName} needs the keys baseUrl and apiKey; nothing is synced");
         }
 
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? url) || url.Scheme is not ("https" or "http"))
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
         {
             return (null, $"Secret {SecretName}: baseUrl is not an http(s) URL; nothing is synced");
         }
 
-        V1Namespace space = await client.CoreV1.ReadNamespaceAsync(namespaceName, cancellationToken: cancellationToken);
-        IDictionary<string, string> annotations = space.Metadata.Annotations ?? new Dictionary<string, string>();
-        PlatformSyncMode? mode = annotations.TryGetValue(ModeAnnotation, out string? text) ? text switch
+        var space = await client.CoreV1.ReadNamespaceAsync(namespaceName, cancellationToken: cancellationToken);
+        var annotations = space.Metadata.Annotations ?? new Dictionary<string, string>();
+        PlatformSyncMode? mode = annotations.TryGetValue(ModeAnnotation, out var text) ? text switch
         {
             "plan" => PlatformSyncMode.Plan,
             "apply" => PlatformSyncMode.Apply,
@@ -61,9 +61,9 @@ public sealed record PlatformSyncSettings(PlatformBinding Binding, PlatformSyncM
         }
 
         return (new PlatformSyncSettings(new PlatformBinding(url, apiKey), mode.Value,
-            annotations.TryGetValue(PruneAnnotation, out string? prune) && prune == "true"), null);
+            annotations.TryGetValue(PruneAnnotation, out var prune) && prune == "true"), null);
     }
 
     private static string? Value(V1Secret secret, string key) =>
-        secret.Data?.TryGetValue(key, out byte[]? bytes) == true && bytes.Length > 0 ? Encoding.UTF8.GetString(bytes).Trim() : null;
+        secret.Data?.TryGetValue(key, out var bytes) == true && bytes.Length > 0 ? Encoding.UTF8.GetString(bytes).Trim() : null;
 }

@@ -18,9 +18,9 @@ public static class PlatformSyncedCondition
 
     private static CompiledObject Fold(CompiledObject item, IReadOnlyDictionary<string, ObjectSyncState>? states, DateTimeOffset now)
     {
-        ObjectSyncState? state = states?.GetValueOrDefault(DeclaredAccount.Owner(item.Object));
-        IReadOnlyList<Condition>? conditions = item.DesiredStatus.Conditions;
-        Condition? current = conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.PlatformSynced);
+        var state = states?.GetValueOrDefault(DeclaredAccount.Owner(item.Object));
+        var conditions = item.DesiredStatus.Conditions;
+        var current = conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.PlatformSynced);
 
         // An object about to disappear keeps its observed status, unless a verdict (a delete its finalizer waits for) says more.
         if ((state is null && current is null) || (state is null && item.Object.Metadata.DeletionTimestamp is not null))
@@ -31,8 +31,8 @@ public static class PlatformSyncedCondition
         List<Condition> folded = [.. (conditions ?? []).Where(condition => condition?.Type != ConditionTypes.PlatformSynced)];
         if (state is not null)
         {
-            Condition? before = item.Object.StatusObject?.Conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.PlatformSynced);
-            string status = state.Synced ? ConditionStatuses.True : ConditionStatuses.False;
+            var before = item.Object.StatusObject?.Conditions?.FirstOrDefault(condition => condition?.Type == ConditionTypes.PlatformSynced);
+            var status = state.Synced ? ConditionStatuses.True : ConditionStatuses.False;
             folded.Add(new Condition
             {
                 Type = ConditionTypes.PlatformSynced,

@@ -57,8 +57,8 @@ public sealed class StoredSyncRecord
             return new StoredSyncRecord(client, @namespace, new SyncRecord(), null);
         }
 
-        byte[]? json = stored.Data?.TryGetValue(JsonKey, out string? text) == true ? Encoding.UTF8.GetBytes(text)
-            : stored.BinaryData?.TryGetValue(GzipKey, out byte[]? gzip) == true ? RoutingPayload.Decompress(gzip, MaxRecordBytes)
+        var json = stored.Data?.TryGetValue(JsonKey, out var text) == true ? Encoding.UTF8.GetBytes(text)
+            : stored.BinaryData?.TryGetValue(GzipKey, out var gzip) == true ? RoutingPayload.Decompress(gzip, MaxRecordBytes)
             : null;
         return new StoredSyncRecord(client, @namespace, Decode(json), stored.Metadata.ResourceVersion);
     }
@@ -67,8 +67,8 @@ public sealed class StoredSyncRecord
     /// <exception cref="SyncRecordException">The record is too large for a ConfigMap, or the API refused the write.</exception>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        byte[] json = Encode(Record);
-        byte[]? gzip = RoutingPayload.FitsPlain(json) ? null : RoutingPayload.Compress(json);
+        var json = Encode(Record);
+        var gzip = RoutingPayload.FitsPlain(json) ? null : RoutingPayload.Compress(json);
         if (gzip is { Length: > RoutingPayload.MaxBytes })
         {
             throw new SyncRecordException($"the record of {Record.Entries.Count} platform objects exceeds what ConfigMap {ConfigMapName} can hold");
@@ -88,7 +88,7 @@ public sealed class StoredSyncRecord
         };
         try
         {
-            V1ConfigMap written = _resourceVersion is null
+            var written = _resourceVersion is null
                 ? await _client.CoreV1.CreateNamespacedConfigMapAsync(configMap, _namespace, cancellationToken: cancellationToken)
                 : await _client.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, ConfigMapName, _namespace, cancellationToken: cancellationToken);
             _resourceVersion = written.Metadata.ResourceVersion;
@@ -120,12 +120,12 @@ public sealed class StoredSyncRecord
         SyncRecord record = new();
         try
         {
-            JsonNode root = JsonNode.Parse(json ?? throw new JsonException($"neither {JsonKey} nor a valid {GzipKey}")) ?? throw new JsonException("null");
-            foreach (JsonNode? entry in Field(root, "entries").AsArray())
+            var root = JsonNode.Parse(json ?? throw new JsonException($"neither {JsonKey} nor a valid {GzipKey}")) ?? throw new JsonException("null");
+            foreach (var entry in Field(root, "entries").AsArray())
             {
-                PlatformKind kind = Enum.Parse<PlatformKind>(Field(entry, "kind").GetValue<string>());
-                string key = Field(entry, "key").GetValue<string>();
-                string owner = Field(entry, "owner").GetValue<string>();
+                var kind = Enum.Parse<PlatformKind>(Field(entry, "kind").GetValue<string>());
+                var key = Field(entry, "key").GetValue<string>();
+                var owner = Field(entry, "owner").GetValue<string>();
                 if (Field(entry, "created").GetValue<bool>())
                 {
                     record.Created(kind, key, owner);

@@ -8,10 +8,10 @@ public static partial class SyncPlanner
     private static void PlanInbound(PlanBuilder plan, DeclaredAccount declared, AccountState account)
     {
         // Numbers are bought, never by the sync: a declared one the account lacks is reported; a held one is updated.
-        Dictionary<string, PlatformNumber> numbers = account.Numbers.ToDictionary(number => number.NumberKey, StringComparer.Ordinal);
-        foreach (Declared<PlatformNumber> item in declared.Numbers)
+        var numbers = account.Numbers.ToDictionary(number => number.NumberKey, StringComparer.Ordinal);
+        foreach (var item in declared.Numbers)
         {
-            if (!numbers.TryGetValue(item.Value.NumberKey, out PlatformNumber? current))
+            if (!numbers.TryGetValue(item.Value.NumberKey, out var current))
             {
                 plan.Report($"{PlatformKind.Number} {item.Value.NumberKey}: declared by {item.Owner}, not on the account (numbers are bought, never by the sync)");
             }
@@ -28,9 +28,9 @@ public static partial class SyncPlanner
 
         // Configurations have server keys: matched on (number, channel, keyword); a changed one is updated in place.
         HashSet<string> used = [];
-        foreach (Declared<PlatformInboundConfiguration> item in declared.InboundConfigurations)
+        foreach (var item in declared.InboundConfigurations)
         {
-            PlatformInboundConfiguration? held = account.InboundConfigurations
+            var held = account.InboundConfigurations
                 .Where(candidate => candidate.Key == item.Value.Key && !used.Contains(candidate.ConfigurationKey!))
                 .OrderBy(candidate => candidate.SameTarget(item.Value) ? 0 : 1)
                 .FirstOrDefault();
@@ -53,7 +53,7 @@ public static partial class SyncPlanner
             }
         }
 
-        foreach (PlatformInboundConfiguration extra in account.InboundConfigurations.Where(held => !used.Contains(held.ConfigurationKey!)))
+        foreach (var extra in account.InboundConfigurations.Where(held => !used.Contains(held.ConfigurationKey!)))
         {
             plan.Undeclared(InboundPhase, PlatformKind.InboundConfiguration, extra.ConfigurationKey!, extra, "");
         }

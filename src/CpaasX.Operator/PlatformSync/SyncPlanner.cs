@@ -21,13 +21,13 @@ public static partial class SyncPlanner
     {
         PlanBuilder plan = new(declared, record, prune);
 
-        foreach ((PlatformKind kind, IReadOnlyList<Declared<PlatformNamed>> wanted, IReadOnlyList<PlatformNamed> held) in
+        foreach ((var kind, var wanted, var held) in
             new[] { (PlatformKind.Application, declared.Applications, account.Applications), (PlatformKind.Entity, declared.Entities, account.Entities) })
         {
-            Dictionary<string, PlatformNamed> byId = held.ToDictionary(item => item.Id, StringComparer.Ordinal);
-            foreach (Declared<PlatformNamed> item in wanted)
+            var byId = held.ToDictionary(item => item.Id, StringComparer.Ordinal);
+            foreach (var item in wanted)
             {
-                if (!byId.TryGetValue(item.Value.Id, out PlatformNamed? current))
+                if (!byId.TryGetValue(item.Value.Id, out var current))
                 {
                     plan.Write(0, new(PlanAction.Create, kind, item.Value.Id, item.Owner, item.Value, "declared, not on the account"));
                 }
@@ -42,9 +42,9 @@ public static partial class SyncPlanner
             }
 
             HashSet<string> wantedIds = [.. wanted.Select(item => item.Value.Id)];
-            foreach (PlatformNamed extra in held.Where(item => !wantedIds.Contains(item.Id) && item.Id != DeclaredAccount.DefaultApplication))
+            foreach (var extra in held.Where(item => !wantedIds.Contains(item.Id) && item.Id != DeclaredAccount.DefaultApplication))
             {
-                int cascade = kind == PlatformKind.Application
+                var cascade = kind == PlatformKind.Application
                     ? account.Associations.Count(association => association.ApplicationId == extra.Id)
                     : account.Associations.Count(association => association.EntityId == extra.Id);
                 plan.Undeclared(5, kind, extra.Id, extra,
@@ -54,12 +54,12 @@ public static partial class SyncPlanner
 
         HashSet<AssociationKey> heldAssociations = [.. account.Associations];
         HashSet<AssociationKey> wantedAssociations = [.. declared.Associations.Select(item => item.Value)];
-        foreach (AssociationKey extra in account.Associations.Where(item => !wantedAssociations.Contains(item)))
+        foreach (var extra in account.Associations.Where(item => !wantedAssociations.Contains(item)))
         {
             plan.Undeclared(1, PlatformKind.Association, extra.ToString(), extra, "");
         }
 
-        foreach (Declared<AssociationKey> item in declared.Associations)
+        foreach (var item in declared.Associations)
         {
             if (heldAssociations.Contains(item.Value))
             {
@@ -80,7 +80,7 @@ public static partial class SyncPlanner
     private static void PlanStrategies(PlanBuilder plan, DeclaredAccount declared, AccountState account)
     {
         HashSet<string> used = [];
-        foreach (Declared<PlatformStrategy> item in declared.Strategies)
+        foreach (var item in declared.Strategies)
         {
             List<PlatformStrategy> sameKey = [.. account.Strategies.Where(held => held.Key == item.Value.Key && !used.Contains(held.Id!))];
             if (sameKey.FirstOrDefault(held => held.SameSettings(item.Value)) is PlatformStrategy match)
@@ -91,7 +91,7 @@ public static partial class SyncPlanner
                 continue;
             }
 
-            PlatformStrategy? changed = sameKey.FirstOrDefault();
+            var changed = sameKey.FirstOrDefault();
             if (changed is not null)
             {
                 used.Add(changed.Id!);
@@ -102,7 +102,7 @@ public static partial class SyncPlanner
                 changed is null ? "declared, not on the account" : "replacement with the declared settings"));
         }
 
-        foreach (PlatformStrategy extra in account.Strategies.Where(held => !used.Contains(held.Id!)))
+        foreach (var extra in account.Strategies.Where(held => !used.Contains(held.Id!)))
         {
             plan.Undeclared(3, PlatformKind.SendingStrategy, extra.Id!, extra, "");
         }
@@ -135,8 +135,8 @@ public static partial class SyncPlanner
         // An account object Git does not declare: deleted or reported, by the rules in the class remarks.
         public void Undeclared(int phase, PlatformKind kind, string key, object current, string cascade)
         {
-            RecordEntry? entry = record.Find(kind, key);
-            string? why = entry switch
+            var entry = record.Find(kind, key);
+            var why = entry switch
             {
                 null => null,
                 _ when declared.ReadyOwners.Contains(entry.Owner) => $"{entry.Owner} no longer declares it",

@@ -194,7 +194,7 @@ public sealed class RoutingConfigMapPublisher(IKubernetes client, string configM
 
         var data = index.Data ?? new Dictionary<string, string>();
         var binaryData = index.BinaryData ?? new Dictionary<string, byte[]>();
-        int? storedBytes = (data.Count, binaryData.Count) switch
+        var storedBytes = (data.Count, binaryData.Count) switch
         {
             (1, 0) when RoutingPayload.FitsPlain(json) && data.TryGetValue(RoutingPayload.JsonKey, out var plain)
                 && Encoding.UTF8.GetBytes(plain).AsSpan().SequenceEqual(json) => json.Length,

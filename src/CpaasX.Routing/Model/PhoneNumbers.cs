@@ -16,7 +16,7 @@ public static class PhoneNumbers
     public static string Normalize(string text)
     {
         var trimmed = text.AsSpan().Trim();
-        Span<char> digits = trimmed.Length <= 64 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var digits = trimmed.Length <= 64 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
         var count = 0;
         var plus = false;
         foreach (var c in trimmed)

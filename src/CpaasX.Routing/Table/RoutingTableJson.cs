@@ -54,7 +54,7 @@ public static class RoutingTableJson
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            foreach (RoutingTable table in tables)
+            foreach (var table in tables)
             {
                 writer.WritePropertyName(table.Namespace);
                 JsonSerializer.Serialize(writer, table, Options);

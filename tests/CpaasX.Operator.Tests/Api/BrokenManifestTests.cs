@@ -21,7 +21,7 @@ public sealed class BrokenManifestTests
     [MemberData(nameof(Files))]
     public void Crd_schema_rejects_at_the_expected_path(string file)
     {
-        (ManifestDocument document, string path) = Load(file);
+        (var document, var path) = Load(file);
 
         Assert.Contains(path, CrdSchemaValidator.Validate(document.Json).Select(error => error.Path));
     }
@@ -30,7 +30,7 @@ public sealed class BrokenManifestTests
     [MemberData(nameof(Files))]
     public void Csharp_validator_rejects_at_the_expected_path(string file)
     {
-        (ManifestDocument document, string path) = Load(file);
+        (var document, var path) = Load(file);
 
         Assert.Contains(path, ObjectValidator.Validate(document.Resource!).Select(error => error.Path));
     }
@@ -38,7 +38,7 @@ public sealed class BrokenManifestTests
     [Fact]
     public void There_are_broken_manifests_for_every_kind()
     {
-        IEnumerable<string> kinds = FileNames().Select(file => Load(file).Document.Kind).Distinct();
+        var kinds = FileNames().Select(file => Load(file).Document.Kind).Distinct();
 
         Assert.Equal(CustomResourceKinds.All.Select(kind => kind.Kind).Order(StringComparer.Ordinal), kinds.Order(StringComparer.Ordinal));
     }
@@ -48,8 +48,8 @@ public sealed class BrokenManifestTests
 
     private static (ManifestDocument Document, string Path) Load(string file)
     {
-        string fullPath = Path.Combine(Folder, file);
-        string firstLine = File.ReadLines(fullPath).First();
+        var fullPath = Path.Combine(Folder, file);
+        var firstLine = File.ReadLines(fullPath).First();
         Assert.StartsWith(ExpectPrefix, firstLine, StringComparison.Ordinal);
         return (Assert.Single(ManifestReader.ReadPath(fullPath)), firstLine[ExpectPrefix.Length..].Trim());
     }

@@ -17,7 +17,7 @@ public sealed class CpaasxJsonTests
             Spec = new() { Type = ResourceType.ChatApp, ChatApp = new() { Channel = Channel.WhatsApp, SenderId = "447860099299" } },
         };
 
-        string json = JsonSerializer.Serialize(resource, CpaasxJson.Options);
+        var json = JsonSerializer.Serialize(resource, CpaasxJson.Options);
 
         Assert.Equal(
             """{"apiVersion":"cpaasx.io/v1alpha1","kind":"Resource","metadata":{"name":"chat"},"spec":{"type":"CHAT_APP","chatApp":{"channel":"WHATSAPP","senderId":"447860099299"}}}""",
@@ -50,7 +50,7 @@ public sealed class CpaasxJsonTests
             EffectiveRoute = new() { ApplicationId = "support-bot", Source = RouteSource.Resource },
         };
 
-        string json = JsonSerializer.Serialize(status, CpaasxJson.Options);
+        var json = JsonSerializer.Serialize(status, CpaasxJson.Options);
 
         Assert.Equal(
             """{"effectiveRoute":{"applicationId":"support-bot","source":"Resource"},"observedGeneration":2,"conditions":[{"type":"Ready","status":"True","observedGeneration":2,"lastTransitionTime":"2026-03-04T03:06:07Z","reason":"Resolved","message":"routed"}]}""",
@@ -71,7 +71,7 @@ public sealed class CpaasxJsonTests
             },
         };
 
-        SenderStrategy copy = JsonSerializer.Deserialize<SenderStrategy>(JsonSerializer.Serialize(strategy, CpaasxJson.Options), CpaasxJson.Options)!;
+        var copy = JsonSerializer.Deserialize<SenderStrategy>(JsonSerializer.Serialize(strategy, CpaasxJson.Options), CpaasxJson.Options)!;
 
         Assert.Equal(strategy.Spec.Channel, copy.Spec.Channel);
         Assert.True(copy.Spec.UseStickySender);

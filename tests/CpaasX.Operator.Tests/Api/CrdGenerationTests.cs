@@ -17,11 +17,11 @@ public sealed class CrdGenerationTests : IDisposable
     public void Committed_crds_are_what_the_generator_writes_byte_for_byte()
     {
         CrdGenerator.Write(_output);
-        string committed = RepositoryRoot.Combine("config", "crds");
+        var committed = RepositoryRoot.Combine("config", "crds");
 
         static string[] Names(string folder) => [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
         Assert.Equal(Names(_output), Names(committed));
-        foreach (string name in Names(_output))
+        foreach (var name in Names(_output))
         {
             Assert.True(
                 File.ReadAllBytes(Path.Combine(_output, name)).SequenceEqual(File.ReadAllBytes(Path.Combine(committed, name))),
@@ -32,16 +32,16 @@ public sealed class CrdGenerationTests : IDisposable
     [Fact]
     public void Every_selectable_field_is_a_scalar_of_the_schema_as_the_API_server_requires()
     {
-        foreach (CustomResourceKind kind in CustomResourceKinds.All)
+        foreach (var kind in CustomResourceKinds.All)
         {
-            V1CustomResourceDefinitionVersion version = CrdSchemaValidator.LoadCrd(kind).Spec.Versions.Single();
-            IList<V1SelectableField> fields = version.SelectableFields ?? [];
+            var version = CrdSchemaValidator.LoadCrd(kind).Spec.Versions.Single();
+            var fields = version.SelectableFields ?? [];
             Assert.InRange(fields.Count, 0, SelectableFields.Max);
             Assert.Equal(fields.Count, fields.Select(field => field.JsonPath).Distinct().Count());
-            foreach (V1SelectableField field in fields)
+            foreach (var field in fields)
             {
-                V1JSONSchemaProps schema = version.Schema.OpenAPIV3Schema;
-                foreach (string step in field.JsonPath.TrimStart('.').Split('.'))
+                var schema = version.Schema.OpenAPIV3Schema;
+                foreach (var step in field.JsonPath.TrimStart('.').Split('.'))
                 {
                     schema = schema.Properties[step];
                 }
@@ -58,17 +58,17 @@ public sealed class CrdGenerationTests : IDisposable
     [Fact]
     public void Kustomization_lists_every_crd_file()
     {
-        string kustomization = CrdGenerator.RenderKustomization();
+        var kustomization = CrdGenerator.RenderKustomization();
         Assert.All(CustomResourceKinds.All, kind => Assert.Contains("- " + CrdGenerator.FileName(kind) + "\n", kustomization, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Every_object_rule_is_in_the_crd_of_its_kind_with_message_and_field_path()
     {
-        foreach (ObjectRule rule in ObjectRules.All)
+        foreach (var rule in ObjectRules.All)
         {
             CustomResourceKind kind = CustomResourceKinds.All.Single(kind => Reaches(kind.SpecType, rule.Target));
-            IEnumerable<V1ValidationRule> crdRules = AllRules(CrdSchemaValidator.LoadCrd(kind).Spec.Versions.Single().Schema.OpenAPIV3Schema);
+            var crdRules = AllRules(CrdSchemaValidator.LoadCrd(kind).Spec.Versions.Single().Schema.OpenAPIV3Schema);
             Assert.Contains(crdRules, crdRule => crdRule.Rule == rule.Rule && crdRule.Message == rule.Message && crdRule.FieldPath == rule.FieldPath);
         }
     }
@@ -76,12 +76,12 @@ public sealed class CrdGenerationTests : IDisposable
     [Fact]
     public void Field_rules_checked_by_cel_are_in_the_crd_instead_of_a_pattern()
     {
-        V1JSONSchemaProps keyword = CrdSchemaValidator.LoadCrd(CustomResourceKinds.InboundConfiguration)
+        var keyword = CrdSchemaValidator.LoadCrd(CustomResourceKinds.InboundConfiguration)
             .Spec.Versions.Single().Schema.OpenAPIV3Schema.Properties["spec"].Properties["keyword"];
 
         Assert.Null(keyword.Pattern);
         Assert.Equal(50, keyword.MaxLength);
-        V1ValidationRule rule = Assert.Single(keyword.XKubernetesValidations);
+        var rule = Assert.Single(keyword.XKubernetesValidations);
         Assert.Equal(FieldRules.Keyword.CelPatternRule, rule.Rule);
         Assert.Equal(FieldRules.Keyword.PatternMessage, rule.Message);
     }
@@ -90,7 +90,7 @@ public sealed class CrdGenerationTests : IDisposable
     [MemberData(nameof(Kinds))]
     public void Every_schema_node_has_a_description_for_kubectl_explain(string kindName)
     {
-        V1JSONSchemaProps schema = CrdSchemaValidator.LoadCrd(CustomResourceKinds.All.Single(kind => kind.Kind == kindName))
+        var schema = CrdSchemaValidator.LoadCrd(CustomResourceKinds.All.Single(kind => kind.Kind == kindName))
             .Spec.Versions.Single().Schema.OpenAPIV3Schema;
 
         // Root metadata is the exception: the API server allows nothing but its type there.
@@ -105,8 +105,8 @@ public sealed class CrdGenerationTests : IDisposable
     public void Crd_has_names_status_subresource_category_and_readiness_columns(string kindName)
     {
         CustomResourceKind kind = CustomResourceKinds.All.Single(kind => kind.Kind == kindName);
-        V1CustomResourceDefinition crd = CrdSchemaValidator.LoadCrd(kind);
-        V1CustomResourceDefinitionVersion version = crd.Spec.Versions.Single();
+        var crd = CrdSchemaValidator.LoadCrd(kind);
+        var version = crd.Spec.Versions.Single();
 
         Assert.Equal($"{kind.Plural}.cpaasx.io", crd.Metadata.Name);
         Assert.Equal("Namespaced", crd.Spec.Scope);
@@ -139,9 +139,9 @@ public sealed class CrdGenerationTests : IDisposable
     private static IEnumerable<(string Path, V1JSONSchemaProps Schema)> Nodes(V1JSONSchemaProps schema, string path)
     {
         yield return (path, schema);
-        foreach ((string name, V1JSONSchemaProps property) in schema.Properties ?? new Dictionary<string, V1JSONSchemaProps>())
+        foreach ((var name, var property) in schema.Properties ?? new Dictionary<string, V1JSONSchemaProps>())
         {
-            foreach ((string Path, V1JSONSchemaProps Schema) node in Nodes(property, $"{path}.{name}"))
+            foreach (var node in Nodes(property, $"{path}.{name}"))
             {
                 yield return node;
             }
@@ -149,7 +149,7 @@ public sealed class CrdGenerationTests : IDisposable
 
         if (SchemaItems.Of(schema) is V1JSONSchemaProps items)
         {
-            foreach ((string Path, V1JSONSchemaProps Schema) node in Nodes(items, path + "[]"))
+            foreach (var node in Nodes(items, path + "[]"))
             {
                 yield return node;
             }

@@ -44,7 +44,7 @@ public sealed class FieldRuleTests
     [Fact]
     public void Numeric_rules_check_their_range()
     {
-        foreach ((string rule, (long[] valid, long[] invalid)) in NumberExamples)
+        foreach ((var rule, (var valid, var invalid)) in NumberExamples)
         {
             Assert.All(valid, value => Assert.Empty(FieldRules.Named(rule).Check(value)));
             Assert.All(invalid, value => Assert.NotEmpty(FieldRules.Named(rule).Check(value)));
@@ -76,9 +76,9 @@ public sealed class FieldRuleTests
         Dictionary<string, (string[] Valid, string[] Invalid)> examples, Func<(string[] Valid, string[] Invalid), string[]> pick)
     {
         TheoryData<string, string> data = [];
-        foreach ((string rule, (string[] Valid, string[] Invalid) example) in examples)
+        foreach ((var rule, var example) in examples)
         {
-            foreach (string value in pick(example))
+            foreach (var value in pick(example))
             {
                 data.Add(rule, value);
             }

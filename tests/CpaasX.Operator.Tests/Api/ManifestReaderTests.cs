@@ -31,11 +31,11 @@ public sealed class ManifestReaderTests : IDisposable
               applicationRef: {name: checkout-prod}
             """;
 
-        IReadOnlyList<ManifestDocument> documents = ManifestReader.ReadYaml(yaml, "inline");
+        var documents = ManifestReader.ReadYaml(yaml, "inline");
 
         Assert.Equal(["Namespace", "Resource"], documents.Select(document => document.Kind));
         Assert.Null(documents[0].Resource);
-        Resource resource = Assert.IsType<Resource>(documents[1].Resource);
+        var resource = Assert.IsType<Resource>(documents[1].Resource);
         Assert.Equal("main-line", resource.Metadata.Name);
         Assert.Equal(ResourceType.Number, resource.Spec.Type);
         Assert.Equal("+12015550101", resource.Spec.Number!.Number);
@@ -49,7 +49,7 @@ public sealed class ManifestReaderTests : IDisposable
     {
         const string yaml = "a: 12\nb: \"12\"\nc: true\nd: 'true'\ne: ~\nf: 1.5\ng: !!str 7\nh: +12015550101\ni: STOP\n";
 
-        JsonObject json = Assert.Single(ManifestReader.ReadYaml(yaml, "inline")).Json;
+        var json = Assert.Single(ManifestReader.ReadYaml(yaml, "inline")).Json;
 
         Assert.Equal("""{"a":12,"b":"12","c":true,"d":"true","e":null,"f":1.5,"g":"7","h":12015550101,"i":"STOP"}""", json.ToJsonString());
     }
@@ -64,7 +64,7 @@ public sealed class ManifestReaderTests : IDisposable
             spec: {type: NUMBER, number: {number: +12015550101}}
             """;
 
-        ManifestException error = Assert.Throws<ManifestException>(() => ManifestReader.ReadYaml(yaml, "bad.yaml"));
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.ReadYaml(yaml, "bad.yaml"));
 
         Assert.Contains("bad.yaml#0", error.Message, StringComparison.Ordinal);
         Assert.Contains("spec.number.number", error.Message, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class ManifestReaderTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "sub", "c.yaml"), "apiVersion: cpaasx.io/v1alpha1\nkind: Application\nmetadata: {name: c}\n");
         File.WriteAllText(Path.Combine(_folder, "notes.txt"), "kind: nothing");
 
-        IReadOnlyList<ManifestDocument> documents = ManifestReader.ReadPath(_folder);
+        var documents = ManifestReader.ReadPath(_folder);
 
         Assert.Equal(["a", "b", "c"], documents.Select(document => document.Resource!.Metadata.Name));
         Assert.IsType<Application>(documents[2].Resource);

@@ -83,7 +83,7 @@ public sealed class ObjectRuleTests
     public void Every_object_rule_and_cel_field_rule_has_a_failing_case()
     {
         HashSet<string> covered = [.. Failing().Select(row => (string)row[3])];
-        IEnumerable<string> messages = ObjectRules.All.Select(rule => rule.Message)
+        var messages = ObjectRules.All.Select(rule => rule.Message)
             .Concat(FieldRules.All.Values.Where(rule => rule.PatternAsCel).Select(rule => rule.PatternMessage!));
 
         Assert.All(messages, message => Assert.Contains(message, covered));

@@ -22,7 +22,7 @@ public sealed class SampleTests
     [MemberData(nameof(Sets))]
     public void Every_object_passes_the_crd_schema_and_cel_rules(string set)
     {
-        foreach (ManifestDocument document in CpaasxDocuments(set))
+        foreach (var document in CpaasxDocuments(set))
         {
             Assert.True(CrdSchemaValidator.Validate(document.Json) is [], $"{document}: {string.Join("; ", CrdSchemaValidator.Validate(document.Json))}");
         }
@@ -32,7 +32,7 @@ public sealed class SampleTests
     [MemberData(nameof(Sets))]
     public void Every_object_passes_the_csharp_validator(string set)
     {
-        foreach (ManifestDocument document in CpaasxDocuments(set))
+        foreach (var document in CpaasxDocuments(set))
         {
             Assert.True(ObjectValidator.Validate(document.Resource!) is [], $"{document}: {string.Join("; ", ObjectValidator.Validate(document.Resource!))}");
         }
@@ -42,9 +42,9 @@ public sealed class SampleTests
     [MemberData(nameof(Sets))]
     public void A_set_lives_in_its_own_namespace_declared_first(string set)
     {
-        IReadOnlyList<ManifestDocument> documents = ManifestReader.ReadPath(Path.Combine(SamplesFolder, set));
-        ManifestDocument first = documents[0];
-        string namespaceName = first.Json["metadata"]!["name"]!.GetValue<string>();
+        var documents = ManifestReader.ReadPath(Path.Combine(SamplesFolder, set));
+        var first = documents[0];
+        var namespaceName = first.Json["metadata"]!["name"]!.GetValue<string>();
 
         Assert.Equal("Namespace", first.Kind);
         Assert.All(documents.Skip(1), document => Assert.Equal(namespaceName, document.Resource?.Metadata.NamespaceProperty));
@@ -57,7 +57,7 @@ public sealed class SampleTests
         IReadOnlyList<ICustomResource> resources = [.. CpaasxDocuments(set).Select(document => document.Resource!)];
         HashSet<string> names = [.. resources.Select(resource => $"{resource.Kind}/{resource.Metadata.Name}")];
 
-        foreach ((string kind, string name) in resources.SelectMany(References))
+        foreach ((var kind, var name) in resources.SelectMany(References))
         {
             Assert.Contains($"{kind}/{name}", names);
         }
@@ -79,7 +79,7 @@ public sealed class SampleTests
 
     private static IEnumerable<ManifestDocument> CpaasxDocuments(string set)
     {
-        IReadOnlyList<ManifestDocument> documents = ManifestReader.ReadPath(Path.Combine(SamplesFolder, set));
+        var documents = ManifestReader.ReadPath(Path.Combine(SamplesFolder, set));
         Assert.Contains(documents, document => document.Resource is not null);
         return documents.Where(document => document.Resource is not null);
     }

@@ -70,7 +70,7 @@ public sealed class SchemaFieldTests
     [Fact]
     public void A_complete_status_is_valid_for_both()
     {
-        Application application = WithReady(new()
+        var application = WithReady(new()
         {
             Type = ConditionTypes.Ready,
             Status = ConditionStatuses.True,
@@ -87,8 +87,8 @@ public sealed class SchemaFieldTests
     [Fact]
     public void Csharp_validator_reports_duplicates_in_sets_and_maps_which_the_api_server_rejects_by_list_type()
     {
-        Resource number = NumberResource(UsLongCode with { Capabilities = [Channel.Sms, Channel.Sms] });
-        Application twoReady = Named(new Application
+        var number = NumberResource(UsLongCode with { Capabilities = [Channel.Sms, Channel.Sms] });
+        var twoReady = Named(new Application
         {
             Status = new()
             {
@@ -109,7 +109,7 @@ public sealed class SchemaFieldTests
     {
         Application application = new() { ApiVersion = "cpaasx.io/v1", Kind = "App" };
 
-        IReadOnlyList<ValidationError> errors = ObjectValidator.Validate(application);
+        var errors = ObjectValidator.Validate(application);
 
         Assert.Equal(["apiVersion", "kind", "metadata.name"], errors.Select(error => error.Path));
     }
@@ -117,7 +117,7 @@ public sealed class SchemaFieldTests
     [Fact]
     public void Csharp_validator_reports_every_violation_not_just_the_first()
     {
-        Resource resource = NumberResource(UsLongCode with { Number = "1", Country = "usa", NumberKey = "a b" });
+        var resource = NumberResource(UsLongCode with { Number = "1", Country = "usa", NumberKey = "a b" });
 
         Assert.Equal(
             ["spec.number.number", "spec.number.country", "spec.number.numberKey"],

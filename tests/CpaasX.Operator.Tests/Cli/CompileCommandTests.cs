@@ -32,7 +32,7 @@ public sealed class CompileCommandTests : IDisposable
         var (exitCode, output, error) = Run("compile", "-f", Sample("inbound"));
 
         Assert.Equal(0, exitCode);
-        RoutingTable table = RoutingTableJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(output));
+        var table = RoutingTableJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(output));
         Assert.Equal("helpdesk", table.Namespace);
         Assert.Contains("helpdesk/InboundConfiguration/support-line-billing: Ready=True Resolved", error, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class CompileCommandTests : IDisposable
         var (exitCode, output, _) = Run("compile", "-f", Sample("inbound"), "-f", Sample("customers"));
 
         Assert.Equal(0, exitCode);
-        JsonElement root = JsonDocument.Parse(output).RootElement;
+        var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(["helpdesk", "notify-saas"], root.EnumerateObject().Select(property => property.Name));
         Assert.Equal("notify-saas", root.GetProperty("notify-saas").GetProperty("namespace").GetString());
     }
@@ -51,20 +51,20 @@ public sealed class CompileCommandTests : IDisposable
     [Fact]
     public void Output_file_receives_the_bytes_of_routing_json()
     {
-        string file = Path.Combine(_directory.FullName, "routing.json");
+        var file = Path.Combine(_directory.FullName, "routing.json");
 
         var (exitCode, output, _) = Run("compile", "-f", Sample("environments"), "--output", file);
 
         Assert.Equal(0, exitCode);
         Assert.Empty(output);
-        RoutingTable table = RoutingTableJson.Load(file);
+        var table = RoutingTableJson.Load(file);
         Assert.Equal(RoutingTableJson.Serialize(table), File.ReadAllBytes(file));
     }
 
     [Fact]
     public void Objects_without_namespace_go_to_default_and_count_as_created_in_read_order()
     {
-        string file = Write("undated.yaml", Undated);
+        var file = Write("undated.yaml", Undated);
 
         var (exitCode, _, error) = Run("compile", "-f", file);
 
@@ -76,7 +76,7 @@ public sealed class CompileCommandTests : IDisposable
     [Fact]
     public void Strict_exits_one_when_an_object_is_not_ready()
     {
-        string file = Write("undated.yaml", Undated);
+        var file = Write("undated.yaml", Undated);
 
         Assert.Equal(CompileCommand.NotReadyExitCode, Run("compile", "-f", file, "--strict").ExitCode);
         Assert.Equal(0, Run("compile", "-f", Sample("inbound"), "--strict").ExitCode);
@@ -85,7 +85,7 @@ public sealed class CompileCommandTests : IDisposable
     [Fact]
     public void Unreadable_input_exits_two()
     {
-        string broken = Write("broken.yaml", "kind: [unclosed");
+        var broken = Write("broken.yaml", "kind: [unclosed");
 
         var (exitCode, output, error) = Run("compile", "-f", broken);
 
@@ -99,7 +99,7 @@ public sealed class CompileCommandTests : IDisposable
 
     private string Write(string name, string text)
     {
-        string path = Path.Combine(_directory.FullName, name);
+        var path = Path.Combine(_directory.FullName, name);
         File.WriteAllText(path, text);
         return path;
     }

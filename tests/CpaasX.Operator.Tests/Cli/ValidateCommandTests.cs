@@ -10,7 +10,7 @@ public sealed class ValidateCommandTests
     {
         StringWriter output = new();
 
-        int exitCode = ValidateCommand.Run([RepositoryRoot.Combine("config", "samples")], output);
+        var exitCode = ValidateCommand.Run([RepositoryRoot.Combine("config", "samples")], output);
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"^[1-9][0-9]* cpaasx\.io objects, 0 invalid$", output.ToString().Trim());
@@ -20,16 +20,16 @@ public sealed class ValidateCommandTests
     public void Broken_manifests_fail_with_their_paths_and_a_count()
     {
         StringWriter output = new();
-        string folder = Path.Combine(AppContext.BaseDirectory, "BrokenManifests");
+        var folder = Path.Combine(AppContext.BaseDirectory, "BrokenManifests");
 
-        int exitCode = ValidateCommand.Run([folder, Path.Combine(folder, "absent.yaml")], output);
+        var exitCode = ValidateCommand.Run([folder, Path.Combine(folder, "absent.yaml")], output);
 
         Assert.Equal(1, exitCode);
-        string text = output.ToString();
+        var text = output.ToString();
         Assert.Contains("number-not-e164.yaml#0 (Resource main-line): spec.number.number: must be E.164", text, StringComparison.Ordinal);
         Assert.Contains("or a short code (3 to 8 digits); write \"+12015550101\"", text, StringComparison.Ordinal);
         Assert.Contains("absent.yaml: no such file or folder.", text, StringComparison.Ordinal);
-        int brokenFiles = Directory.GetFiles(folder, "*.yaml").Length;
+        var brokenFiles = Directory.GetFiles(folder, "*.yaml").Length;
         Assert.EndsWith($"{brokenFiles} cpaasx.io objects, {brokenFiles + 1} invalid", text.Trim(), StringComparison.Ordinal);
     }
 }

@@ -12,10 +12,10 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Older_declaration_in_another_namespace_makes_this_one_duplicate()
     {
-        Resource theirs = Number("their-line", created: Epoch.AddDays(-1), @namespace: "other");
-        Resource ours = Number("our-line");
+        var theirs = Number("their-line", created: Epoch.AddDays(-1), @namespace: "other");
+        var ours = Number("our-line");
 
-        CompiledObject compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([theirs, ours]), Now).Find("Resource/our-line");
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([theirs, ours]), Now).Find("Resource/our-line");
 
         Assert.Equal(ConditionReasons.Duplicate, compiled.Ready().Reason);
         Assert.Contains("Resource other/their-line", compiled.Ready().Message, StringComparison.Ordinal);
@@ -24,10 +24,10 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Newer_declaration_in_another_namespace_does_not_displace_this_one()
     {
-        Resource ours = Number("our-line", created: Epoch.AddDays(-1));
-        Resource theirs = Number("their-line", @namespace: "other");
+        var ours = Number("our-line", created: Epoch.AddDays(-1));
+        var theirs = Number("their-line", @namespace: "other");
 
-        CompiledObject compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([theirs, ours]), Now).Find("Resource/our-line");
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([theirs, ours]), Now).Find("Resource/our-line");
 
         Assert.Equal(ConditionReasons.Resolved, compiled.Ready().Reason);
     }
@@ -35,11 +35,11 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Same_age_across_namespaces_the_namespace_decides()
     {
-        DateTime created = Epoch.AddDays(-1);
-        Resource early = Number("line", created: created, @namespace: "alpha");
-        Resource late = Number("line", created: created);
+        var created = Epoch.AddDays(-1);
+        var early = Number("line", created: created, @namespace: "alpha");
+        var late = Number("line", created: created);
 
-        CompiledObject compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [late]), ResourceValueIndex.Build([early, late]), Now).Find("Resource/line");
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [late]), ResourceValueIndex.Build([early, late]), Now).Find("Resource/line");
 
         Assert.Equal(ConditionReasons.Duplicate, compiled.Ready().Reason);
         Assert.Contains("alpha/line", compiled.Ready().Message, StringComparison.Ordinal);
@@ -48,10 +48,10 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Deleting_declaration_does_not_hold_the_value()
     {
-        Resource leaving = Deleting(Number("their-line", created: Epoch.AddDays(-1), @namespace: "other"));
-        Resource ours = Number("our-line");
+        var leaving = Deleting(Number("their-line", created: Epoch.AddDays(-1), @namespace: "other"));
+        var ours = Number("our-line");
 
-        CompiledObject compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([leaving, ours]), Now).Find("Resource/our-line");
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, [ours]), ResourceValueIndex.Build([leaving, ours]), Now).Find("Resource/our-line");
 
         Assert.Equal(ConditionReasons.Resolved, compiled.Ready().Reason);
     }
@@ -59,7 +59,7 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Index_names_the_namespaces_declaring_a_value()
     {
-        ResourceValueIndex index = ResourceValueIndex.Build(
+        var index = ResourceValueIndex.Build(
             [Number("a", @namespace: "one"), Number("b", @namespace: "two"), Number("c", number: "+12015550199", @namespace: "three")]);
 
         Assert.Equal(["one", "two"], index.DeclarationsOf("NUMBER:+12015550101").Select(declaration => declaration.Namespace).Order(StringComparer.Ordinal));
@@ -74,7 +74,7 @@ public sealed class CompileAcrossNamespacesTests
     [InlineData(ResourceType.WebRtcPush, "WEBRTC_PUSH:4f8c2e1a-push")]
     public void Value_is_type_qualified_and_normalized(ResourceType type, string value)
     {
-        Resource resource = type switch
+        var resource = type switch
         {
             ResourceType.Number => Number("r", number: "55123", type: NumberType.ShortCode),
             ResourceType.Alpha => Alpha("r", "Shop Co"),
@@ -89,7 +89,7 @@ public sealed class CompileAcrossNamespacesTests
     [Fact]
     public void Resource_without_a_value_is_not_indexed()
     {
-        Resource empty = Meta(new Resource { Spec = new ResourceSpec { Type = ResourceType.Number } }, "empty");
+        var empty = Meta(new Resource { Spec = new ResourceSpec { Type = ResourceType.Number } }, "empty");
 
         Assert.Null(ResourceValueIndex.ValueOf(empty));
     }

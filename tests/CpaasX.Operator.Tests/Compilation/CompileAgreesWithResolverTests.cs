@@ -29,11 +29,11 @@ public sealed class CompileAgreesWithResolverTests
     public void Strategy_has_senders_exactly_when_the_resolver_routes_to_its_country(
         Resource sender, string country, string destination, bool hasSenders)
     {
-        CompileResult result = Compile(
+        var result = Compile(
             App("checkout"), sender, Assoc("line-sms", "line", Channel.Sms, "checkout"), Strategy("by-country", "checkout", channel: Channel.Sms, country: country));
 
-        Condition ready = result.Find("SenderStrategy/by-country").Ready();
-        OutboundResolution answer = new RoutingResolver(result.Table).ResolveOutbound(new OutboundRequest("checkout", null, Channel.Sms, destination));
+        var ready = result.Find("SenderStrategy/by-country").Ready();
+        var answer = new RoutingResolver(result.Table).ResolveOutbound(new OutboundRequest("checkout", null, Channel.Sms, destination));
 
         Assert.Equal(hasSenders ? ConditionReasons.Resolved : ConditionReasons.NoSenders, ready.Reason);
         Assert.Equal(hasSenders, answer.IsRouted);
@@ -53,16 +53,16 @@ public sealed class CompileAgreesWithResolverTests
     public void Inbound_status_route_is_the_route_the_resolver_takes(
         string? application, string? entity, string? numberApplication, string? numberEntity, string applicationId, string? entityId, RouteSource source)
     {
-        CompileResult result = Compile(
+        var result = Compile(
             App("support"),
             App("sales"),
             Ent("acme"),
             Number("line", application: numberApplication, entity: numberEntity),
             Inbound("line-stop", "line", keyword: "STOP", application: application, entity: entity));
 
-        EffectiveRoute? status = ((InboundConfigurationStatus)result.Find("InboundConfiguration/line-stop").DesiredStatus).EffectiveRoute;
-        RouteTarget? route = new RoutingResolver(result.Table).ResolveInbound(new InboundRequest("+12015550101", Channel.Sms, "stop")).Route;
-        string expectedSource = source switch
+        var status = ((InboundConfigurationStatus)result.Find("InboundConfiguration/line-stop").DesiredStatus).EffectiveRoute;
+        var route = new RoutingResolver(result.Table).ResolveInbound(new InboundRequest("+12015550101", Channel.Sms, "stop")).Route;
+        var expectedSource = source switch
         {
             RouteSource.Configuration => "InboundConfiguration/line-stop",
             RouteSource.Resource => "Resource/line",

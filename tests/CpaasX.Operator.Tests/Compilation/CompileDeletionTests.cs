@@ -12,7 +12,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Protected_objects_keep_the_finalizer_while_not_deleting()
     {
-        CompileResult result = Compile(App("checkout"), Ent("acme"), Number("line"), Assoc("line-sms", "line", Channel.Sms, "checkout", "acme"));
+        var result = Compile(App("checkout"), Ent("acme"), Number("line"), Assoc("line-sms", "line", Channel.Sms, "checkout", "acme"));
 
         Assert.True(result.Find("Application/checkout").KeepsFinalizer);
         Assert.True(result.Find("Entity/acme").KeepsFinalizer);
@@ -24,13 +24,13 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Deleting_object_still_referenced_is_in_use_and_names_its_referrers()
     {
-        CompileResult result = Compile(
+        var result = Compile(
             Deleting(App("checkout")),
             Number("line", application: "checkout"),
             Assoc("line-sms", "line", Channel.Sms, "checkout"),
             Strategy("checkout-strategy", "checkout"),
             Inbound("line-in", "line", application: "checkout"));
-        CompiledObject checkout = result.Find("Application/checkout");
+        var checkout = result.Find("Application/checkout");
 
         Assert.True(checkout.KeepsFinalizer);
         Assert.Equal(["InboundConfiguration/line-in", "Resource/line", "ResourceAssociation/line-sms", "SenderStrategy/checkout-strategy"], checkout.Referrers);
@@ -42,7 +42,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Referrers_that_are_not_ready_still_hold_a_deleting_object()
     {
-        CompiledObject line = Compile(Deleting(Number("line")), Assoc("broken", "line", Channel.Email)).Find("Resource/line");
+        var line = Compile(Deleting(Number("line")), Assoc("broken", "line", Channel.Email)).Find("Resource/line");
 
         Assert.True(line.KeepsFinalizer);
         Assert.Equal(ConditionReasons.InUse, line.Ready().Reason);
@@ -51,7 +51,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Deleting_object_nothing_references_lets_the_finalizer_go()
     {
-        CompiledObject line = Compile(Deleting(Number("line")), App("checkout")).Find("Resource/line");
+        var line = Compile(Deleting(Number("line")), App("checkout")).Find("Resource/line");
 
         Assert.False(line.KeepsFinalizer);
         Assert.Empty(line.Referrers);
@@ -60,7 +60,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void A_whole_tenant_deleted_at_once_lets_every_finalizer_go()
     {
-        CompileResult result = Compile(
+        var result = Compile(
             Deleting(App("checkout")),
             Deleting(Ent("acme")),
             Deleting(Number("line", application: "checkout")),
@@ -73,7 +73,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Deleting_object_contributes_nothing_to_routing()
     {
-        CompileResult result = Compile(App("checkout"), Number("line"), Deleting(Assoc("line-sms", "line", Channel.Sms, "checkout")));
+        var result = Compile(App("checkout"), Number("line"), Deleting(Assoc("line-sms", "line", Channel.Sms, "checkout")));
 
         Assert.Empty(result.Table.OutboundPools);
         Assert.Empty(((ResourceStatus)result.Find("Resource/line").DesiredStatus).Associations!);
@@ -82,7 +82,7 @@ public sealed class CompileDeletionTests
     [Fact]
     public void Deleting_object_nothing_holds_keeps_its_observed_status()
     {
-        Resource line = Deleting(Number("line"));
+        var line = Deleting(Number("line"));
         line.Status = new ResourceStatus { Value = "observed" };
 
         Assert.Same(line.Status, Compile(line).Find("Resource/line").DesiredStatus);

@@ -15,7 +15,7 @@ public sealed class CompilePropertyTests
     {
         ArbitraryObjects.Namespace.Sample(objects =>
         {
-            CompileResult result = Compile(objects);
+            var result = Compile(objects);
 
             Assert.Equal(objects.Length, result.Objects.Count);
             Assert.All(result.Objects, compiled => Assert.Single(compiled.DesiredStatus.Conditions!, condition => condition.Type == ConditionTypes.Ready));
@@ -31,14 +31,14 @@ public sealed class CompilePropertyTests
             ICustomResource[] shuffled = [.. objects];
             new Random(seed).Shuffle(shuffled);
 
-            CompileResult original = Compile(objects);
-            CompileResult reordered = Compile(shuffled);
+            var original = Compile(objects);
+            var reordered = Compile(shuffled);
 
             Assert.Equal(RoutingTableJson.Serialize(original.Table), RoutingTableJson.Serialize(reordered.Table));
-            Dictionary<object, CompiledObject> byObject = reordered.Objects.ToDictionary(compiled => (object)compiled.Object, ReferenceEqualityComparer.Instance);
+            var byObject = reordered.Objects.ToDictionary(compiled => (object)compiled.Object, ReferenceEqualityComparer.Instance);
             Assert.All(original.Objects, compiled =>
             {
-                CompiledObject other = byObject[compiled.Object];
+                var other = byObject[compiled.Object];
                 Assert.Equal(compiled.DesiredStatus, other.DesiredStatus, StatusComparer.Instance);
                 Assert.Equal(compiled.KeepsFinalizer, other.KeepsFinalizer);
                 Assert.Equal(compiled.Referrers, other.Referrers);

@@ -134,9 +134,9 @@ public sealed class CompileRuleTests
     [MemberData(nameof(Rules))]
     public void Rule(string rule)
     {
-        Case @case = Cases[rule];
+        var @case = Cases[rule];
 
-        Condition ready = Compile(@case.Objects).Find(@case.Subject).Ready();
+        var ready = Compile(@case.Objects).Find(@case.Subject).Ready();
 
         Assert.Equal(@case.Reason, ready.Reason);
         Assert.Equal(@case.Reason == ConditionReasons.Resolved ? ConditionStatuses.True : ConditionStatuses.False, ready.Status);

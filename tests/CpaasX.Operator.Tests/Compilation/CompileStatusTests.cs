@@ -26,10 +26,10 @@ public sealed class CompileStatusTests
     [Fact]
     public void Unchanged_namespace_recompiles_to_the_observed_statuses()
     {
-        ICustomResource[] objects = Shop();
+        var objects = Shop();
         Observe(Compile(objects));
 
-        CompileResult again = NamespaceCompiler.Compile(
+        var again = NamespaceCompiler.Compile(
             NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Build(objects.OfType<Resource>()), Now.AddHours(1));
 
         Assert.All(again.Objects, compiled => Assert.Same(compiled.Object.StatusObject, compiled.DesiredStatus));
@@ -42,7 +42,7 @@ public sealed class CompileStatusTests
         Observe(Compile(objects));
         objects[1].Metadata.Generation = 2;
 
-        CompiledObject line = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, Now.AddHours(1)).Find("Resource/line");
+        var line = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, Now.AddHours(1)).Find("Resource/line");
 
         Assert.Equal(Now, line.Ready().LastTransitionTime);
         Assert.Equal(2, line.Ready().ObservedGeneration);
@@ -52,13 +52,13 @@ public sealed class CompileStatusTests
     [Fact]
     public void Last_transition_time_moves_when_ready_flips()
     {
-        Resource line = Number("line");
+        var line = Number("line");
         ICustomResource[] objects = [App("checkout"), line, Assoc("line-sms", "line", Channel.Sms, "checkout")];
         Observe(Compile(objects));
         line.Spec = line.Spec with { Number = line.Spec.Number! with { Capabilities = [Channel.Voice] } };
-        DateTimeOffset later = Now.AddHours(1);
+        var later = Now.AddHours(1);
 
-        CompileResult result = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, later);
+        var result = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, later);
 
         Assert.Equal(later, result.Find("ResourceAssociation/line-sms").Ready().LastTransitionTime);
         Assert.Equal(ConditionStatuses.False, result.Find("ResourceAssociation/line-sms").Ready().Status);
@@ -68,7 +68,7 @@ public sealed class CompileStatusTests
     [Fact]
     public void Observed_status_that_breaks_the_schema_does_not_make_the_object_invalid()
     {
-        Resource line = Number("line");
+        var line = Number("line");
         line.Status = new ResourceStatus { ObservedGeneration = -1, Conditions = [new Condition { Type = "not a type", Reason = "" }] };
 
         Assert.Equal(ConditionReasons.Resolved, Compile(line).Find("Resource/line").Ready().Reason);
@@ -77,7 +77,7 @@ public sealed class CompileStatusTests
     [Fact]
     public void Resource_shows_its_value_and_every_association_naming_it_with_readiness()
     {
-        ResourceStatus status = (ResourceStatus)Compile([.. Shop(), Assoc("line-for-nobody", "line", Channel.Sms, "missing-app")])
+        var status = (ResourceStatus)Compile([.. Shop(), Assoc("line-for-nobody", "line", Channel.Sms, "missing-app")])
             .Find("Resource/line").DesiredStatus;
 
         Assert.Equal("+12015550101", status.Value);
@@ -100,7 +100,7 @@ public sealed class CompileStatusTests
             .. Enumerable.Range(0, 60).Select(i => Assoc($"line-{i:D2}", "line", Channel.Sms, $"app-{i:D2}")),
         ];
 
-        ResourceStatus status = (ResourceStatus)Compile(objects).Find("Resource/line").DesiredStatus;
+        var status = (ResourceStatus)Compile(objects).Find("Resource/line").DesiredStatus;
 
         Assert.Equal(60, status.AssociationCount);
         Assert.Equal(AssociationList.MaxListed, status.Associations!.Count);
@@ -116,10 +116,10 @@ public sealed class CompileStatusTests
     [Fact]
     public void Application_and_entity_count_and_list_their_ready_associations()
     {
-        CompileResult result = Compile(Shop());
+        var result = Compile(Shop());
 
-        ApplicationStatus application = (ApplicationStatus)result.Find("Application/checkout").DesiredStatus;
-        EntityStatus entity = (EntityStatus)result.Find("Entity/acme").DesiredStatus;
+        var application = (ApplicationStatus)result.Find("Application/checkout").DesiredStatus;
+        var entity = (EntityStatus)result.Find("Entity/acme").DesiredStatus;
 
         Assert.Equal("checkout-prod", application.ApplicationId);
         Assert.Equal(2, application.AssociationCount);
@@ -142,7 +142,7 @@ public sealed class CompileStatusTests
             }),
         ];
 
-        ApplicationStatus status = (ApplicationStatus)Compile(objects).Find("Application/busy").DesiredStatus;
+        var status = (ApplicationStatus)Compile(objects).Find("Application/busy").DesiredStatus;
 
         Assert.Equal(60, status.AssociationCount);
         Assert.Equal(AssociationList.MaxListed, status.Associations!.Count);
@@ -152,7 +152,7 @@ public sealed class CompileStatusTests
     [Fact]
     public void Association_shows_what_it_resolved_to()
     {
-        ResourceAssociationStatus status = (ResourceAssociationStatus)Compile(Shop()).Find("ResourceAssociation/line-voice").DesiredStatus;
+        var status = (ResourceAssociationStatus)Compile(Shop()).Find("ResourceAssociation/line-voice").DesiredStatus;
 
         Assert.Equal(
             new ResolvedAssociation { ResourceType = ResourceType.Number, Value = "+12015550101", ApplicationId = "default", EntityId = "acme", Channel = Channel.Voice },
@@ -162,7 +162,7 @@ public sealed class CompileStatusTests
     [Fact]
     public void Strategy_shows_its_pool_in_priority_order()
     {
-        SenderStrategyStatus status = (SenderStrategyStatus)Compile(Shop()).Find("SenderStrategy/pair").DesiredStatus;
+        var status = (SenderStrategyStatus)Compile(Shop()).Find("SenderStrategy/pair").DesiredStatus;
 
         Assert.Equal(2, status.SenderCount);
         Assert.Equal(["line", "brand"], status.SenderPool!.Select(sender => sender.Resource));
@@ -174,7 +174,7 @@ public sealed class CompileStatusTests
     [InlineData("InboundConfiguration/line-default", "checkout-prod", null, RouteSource.Resource)]
     public void Inbound_configuration_shows_its_effective_route(string subject, string application, string? entity, RouteSource source)
     {
-        InboundConfigurationStatus status = (InboundConfigurationStatus)Compile(Shop()).Find(subject).DesiredStatus;
+        var status = (InboundConfigurationStatus)Compile(Shop()).Find(subject).DesiredStatus;
 
         Assert.Equal(new EffectiveRoute { ApplicationId = application, EntityId = entity, Source = source }, status.EffectiveRoute);
     }
@@ -182,7 +182,7 @@ public sealed class CompileStatusTests
     [Fact]
     public void Inbound_configuration_with_nothing_set_anywhere_routes_to_default()
     {
-        InboundConfigurationStatus status = (InboundConfigurationStatus)Compile(Number("line"), Inbound("in", "line")).Find("InboundConfiguration/in").DesiredStatus;
+        var status = (InboundConfigurationStatus)Compile(Number("line"), Inbound("in", "line")).Find("InboundConfiguration/in").DesiredStatus;
 
         Assert.Equal(new EffectiveRoute { ApplicationId = "default", Source = RouteSource.Default }, status.EffectiveRoute);
     }

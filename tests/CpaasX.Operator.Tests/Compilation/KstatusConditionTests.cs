@@ -25,12 +25,12 @@ public sealed class KstatusConditionTests
     [MemberData(nameof(Rules))]
     public void Each_rule_outcome_reads_as_kstatus_should(string rule)
     {
-        CompileRuleTests.Case @case = CompileRuleTests.Cases[rule];
-        CompiledObject compiled = Compile(@case.Objects).Find(@case.Subject);
+        var @case = CompileRuleTests.Cases[rule];
+        var compiled = Compile(@case.Objects).Find(@case.Subject);
 
-        string computed = Kstatus.Compute(Kstatus.V1ObjectMetaLike.Of(compiled.Object), compiled.DesiredStatus);
+        var computed = Kstatus.Compute(Kstatus.V1ObjectMetaLike.Of(compiled.Object), compiled.DesiredStatus);
 
-        string expected = @case.Reason == ConditionReasons.Resolved ? Kstatus.Current
+        var expected = @case.Reason == ConditionReasons.Resolved ? Kstatus.Current
             : StalledReasons.Contains(@case.Reason) ? Kstatus.Failed
             : Kstatus.InProgress;
         Assert.Equal(expected, computed);
@@ -39,7 +39,7 @@ public sealed class KstatusConditionTests
     [Fact]
     public void A_ready_object_carries_only_the_Ready_condition()
     {
-        CompiledObject line = Compile(App("checkout"), Number("line"), Assoc("line-sms", "line", Channel.Sms, "checkout")).Find("ResourceAssociation/line-sms");
+        var line = Compile(App("checkout"), Number("line"), Assoc("line-sms", "line", Channel.Sms, "checkout")).Find("ResourceAssociation/line-sms");
 
         Assert.Equal([ConditionTypes.Ready], line.DesiredStatus.Conditions!.Select(condition => condition.Type));
     }
@@ -47,13 +47,13 @@ public sealed class KstatusConditionTests
     [Fact]
     public void Stalled_and_Reconciling_carry_the_Ready_reason_and_message_and_are_only_ever_True()
     {
-        CompileResult result = Compile(App("checkout"), Number("old-line", created: Epoch.AddDays(-1)), Number("new-line"), Assoc("ghost-sms", "ghost", Channel.Sms, "checkout"));
+        var result = Compile(App("checkout"), Number("old-line", created: Epoch.AddDays(-1)), Number("new-line"), Assoc("ghost-sms", "ghost", Channel.Sms, "checkout"));
 
         foreach (var (subject, type) in new[] { ("Resource/new-line", ConditionTypes.Stalled), ("ResourceAssociation/ghost-sms", ConditionTypes.Reconciling) })
         {
-            CompiledObject compiled = result.Find(subject);
-            Condition ready = compiled.Ready();
-            Condition beside = Assert.Single(compiled.DesiredStatus.Conditions!, condition => condition.Type != ConditionTypes.Ready);
+            var compiled = result.Find(subject);
+            var ready = compiled.Ready();
+            var beside = Assert.Single(compiled.DesiredStatus.Conditions!, condition => condition.Type != ConditionTypes.Ready);
             Assert.Equal((type, ConditionStatuses.True, ready.Reason, ready.Message), (beside.Type, beside.Status, beside.Reason, beside.Message));
         }
     }
@@ -66,22 +66,22 @@ public sealed class KstatusConditionTests
         objects[1].Metadata.Generation = 2;
 
         Assert.Equal(Kstatus.InProgress, Kstatus.Compute(Kstatus.V1ObjectMetaLike.Of(objects[1]), objects[1].StatusObject));
-        CompiledObject line = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, Now.AddHours(1)).Find("Resource/line");
+        var line = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Empty, Now.AddHours(1)).Find("Resource/line");
         Assert.Equal(Kstatus.Current, Kstatus.Compute(Kstatus.V1ObjectMetaLike.Of(line.Object), line.DesiredStatus));
     }
 
     [Fact]
     public void Stalled_keeps_its_transition_time_while_it_holds_and_goes_once_the_object_is_fixed()
     {
-        Resource line = Number("line", number: "+1");
+        var line = Number("line", number: "+1");
         ICustomResource[] objects = [line];
         Observe(Compile(objects));
 
-        Condition stalled = Compile(objects).Find("Resource/line").DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Stalled);
+        var stalled = Compile(objects).Find("Resource/line").DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Stalled);
         Assert.Equal(Now, stalled.LastTransitionTime);
 
         line.Spec = Number("line").Spec;
-        CompiledObject fixedLine = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Build([line]), Now.AddHours(1)).Find("Resource/line");
+        var fixedLine = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, objects), ResourceValueIndex.Build([line]), Now.AddHours(1)).Find("Resource/line");
         Assert.Equal([ConditionTypes.Ready], fixedLine.DesiredStatus.Conditions!.Select(condition => condition.Type));
     }
 }

@@ -17,12 +17,12 @@ public sealed class SampleCompileTests
     [MemberData(nameof(Sets))]
     public void Every_sample_object_is_ready(string set)
     {
-        CompileResult result = CompileSet(set);
+        var result = CompileSet(set);
 
         Assert.NotEmpty(result.Objects);
         Assert.All(result.Objects, compiled =>
         {
-            Condition ready = compiled.DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Ready);
+            var ready = compiled.DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.Ready);
             Assert.True(ready.Status == ConditionStatuses.True, $"{compiled.Object.Kind}/{compiled.Object.Metadata.Name}: {ready.Reason}: {ready.Message}");
         });
     }
@@ -30,7 +30,7 @@ public sealed class SampleCompileTests
     [Fact]
     public void Customers_pair_pool_with_its_strategy()
     {
-        OutboundResolution answer = Resolver("customers").ResolveOutbound(new OutboundRequest("notifier", "acme", Channel.Sms, "+12015550000"));
+        var answer = Resolver("customers").ResolveOutbound(new OutboundRequest("notifier", "acme", Channel.Sms, "+12015550000"));
 
         Assert.Equal(RoutingLevel.Pair, answer.Level);
         Assert.Equal("notifier-acme", answer.Strategy);
@@ -39,7 +39,7 @@ public sealed class SampleCompileTests
     [Fact]
     public void Environments_each_application_sends_from_its_own_resources()
     {
-        OutboundResolution answer = Resolver("environments").ResolveOutbound(new OutboundRequest("checkout-dev", null, Channel.Sms, "+12015550000"));
+        var answer = Resolver("environments").ResolveOutbound(new OutboundRequest("checkout-dev", null, Channel.Sms, "+12015550000"));
 
         Assert.Equal(RoutingLevel.Application, answer.Level);
         Assert.StartsWith("dev-", answer.Sender?.Resource, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SampleCompileTests
     [Fact]
     public void Environments_explicit_senders_as_samples_md_tells_them()
     {
-        RoutingResolver resolver = Resolver("environments");
+        var resolver = Resolver("environments");
         OutboundResolution Send(string application, Channel channel, string sender, string to = "+447700900123") =>
             resolver.ResolveOutbound(new OutboundRequest(application, null, channel, to, sender));
 
@@ -68,7 +68,7 @@ public sealed class SampleCompileTests
     [InlineData("0013125550121")]
     public void Inbound_number_in_any_form_routes_like_its_E164_form(string number)
     {
-        InboundResolution answer = Resolver("inbound").ResolveInbound(new InboundRequest(number, Channel.Sms, "billing invoice 42"));
+        var answer = Resolver("inbound").ResolveInbound(new InboundRequest(number, Channel.Sms, "billing invoice 42"));
 
         Assert.Equal("InboundConfiguration/support-line-billing", answer.Route?.Source);
     }
@@ -79,7 +79,7 @@ public sealed class SampleCompileTests
     [InlineData("hello", "InboundConfiguration/support-line-default", "default", "retail")]
     public void Inbound_keywords_and_default_configuration(string text, string source, string application, string entity)
     {
-        RouteTarget? route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Sms, text)).Route;
+        var route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Sms, text)).Route;
 
         Assert.Equal(new RouteTarget(application, entity, source), route);
     }
@@ -87,7 +87,7 @@ public sealed class SampleCompileTests
     [Fact]
     public void Inbound_voice_goes_through_the_voice_association()
     {
-        RouteTarget? route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Voice)).Route;
+        var route = Resolver("inbound").ResolveInbound(new InboundRequest("+13125550121", Channel.Voice)).Route;
 
         Assert.Equal(new RouteTarget("support-bot", null, "ResourceAssociation/support-line-voice"), route);
     }
@@ -95,7 +95,7 @@ public sealed class SampleCompileTests
     [Fact]
     public void Inbound_shared_number_has_no_default_route()
     {
-        InboundResolution answer = Resolver("inbound").ResolveInbound(new InboundRequest("55123", Channel.Sms, "hello"));
+        var answer = Resolver("inbound").ResolveInbound(new InboundRequest("55123", Channel.Sms, "hello"));
 
         Assert.Equal(UnroutedReason.NoKeywordMatch, answer.Error);
     }
@@ -107,7 +107,7 @@ public sealed class SampleCompileTests
         List<ICustomResource> objects = [.. ManifestReader.ReadPath(RepositoryRoot.Combine("config", "samples", set))
             .Select(document => document.Resource)
             .OfType<ICustomResource>()];
-        string namespaceName = objects.Select(item => item.Metadata.NamespaceProperty).Distinct().Single();
+        var namespaceName = objects.Select(item => item.Metadata.NamespaceProperty).Distinct().Single();
         return NamespaceCompiler.Compile(
             NamespaceSnapshot.Of(namespaceName, objects), ResourceValueIndex.Build(objects.OfType<Resource>()), DateTimeOffset.UnixEpoch);
     }

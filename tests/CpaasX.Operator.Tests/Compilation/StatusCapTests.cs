@@ -16,7 +16,7 @@ public sealed class StatusCapTests
     {
         ICustomResource[] associations = [.. Enumerable.Range(0, Referrers).Select(i => Assoc($"line-sms-{i:D4}", "line", Channel.Sms, "checkout"))];
 
-        CompiledObject line = Compile([Deleting(Number("line")), App("checkout"), .. associations]).Find("Resource/line");
+        var line = Compile([Deleting(Number("line")), App("checkout"), .. associations]).Find("Resource/line");
 
         Assert.Equal(ConditionReasons.InUse, line.Ready().Reason);
         Assert.EndsWith($"ResourceAssociation/line-sms-{AssociationList.MaxListed - 1:D4} … and 1,234 more", line.Ready().Message, StringComparison.Ordinal);

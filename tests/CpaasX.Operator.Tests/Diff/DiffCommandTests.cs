@@ -17,10 +17,10 @@ public sealed class DiffCommandTests
     public void Reordered_reformatted_and_renamed_manifests_report_no_routing_change()
     {
         using SampleChange change = new();
-        foreach (string file in Directory.EnumerateFiles(change.After, "*.yaml", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(change.After, "*.yaml", SearchOption.AllDirectories))
         {
             // Documents in reverse order, each file under a name read in another order.
-            string[] documents = File.ReadAllText(file).Split("\n---\n");
+            var documents = File.ReadAllText(file).Split("\n---\n");
             File.Delete(file);
             File.WriteAllText(Path.Combine(Path.GetDirectoryName(file)!, "z-" + Path.GetFileName(file)), string.Join("\n---\n", documents.Reverse()) + "\n");
         }
@@ -42,24 +42,24 @@ public sealed class DiffCommandTests
     {
         using SampleChange change = new();
         change.Replace("environments/20-resources.yaml", "number: \"+12015550102\"", "number: \"+12015550101\"");
-        string before = Path.Combine(change.Root, "before.json");
-        string after = Path.Combine(change.Root, "shop.json.gz");
+        var before = Path.Combine(change.Root, "before.json");
+        var after = Path.Combine(change.Root, "shop.json.gz");
         Assert.Equal(0, DiffRun.Run("compile", "-f", change.Before, "--output", before).ExitCode);
-        string shop = Path.Combine(change.Root, "shop.json");
+        var shop = Path.Combine(change.Root, "shop.json");
         Assert.Equal(0, DiffRun.Run("compile", "-f", Path.Combine(change.After, "environments"), "--output", shop).ExitCode);
-        using (FileStream gzip = File.Create(after))
+        using (var gzip = File.Create(after))
         using (GZipStream compressor = new(gzip, CompressionMode.Compress))
         {
             compressor.Write(File.ReadAllBytes(shop));
         }
 
-        RoutingDiff fromManifests = Json(DiffRun.Run("diff", "--from", change.Before, "--to", change.After, "-n", "shop", "--format", "json"));
+        var fromManifests = Json(DiffRun.Run("diff", "--from", change.Before, "--to", change.After, "-n", "shop", "--format", "json"));
         var (exitCode, output, _) = DiffRun.Run("diff", "--from", before, "--to", after, "-n", "shop", "--format", "json");
-        RoutingDiff fromTables = Json((exitCode, output, ""));
+        var fromTables = Json((exitCode, output, ""));
 
         Assert.Equal(DiffCommand.ChangesExitCode, exitCode);
-        NamespaceDiff manifests = Assert.Single(fromManifests.Namespaces);
-        NamespaceDiff tables = Assert.Single(fromTables.Namespaces);
+        var manifests = Assert.Single(fromManifests.Namespaces);
+        var tables = Assert.Single(fromTables.Namespaces);
         Assert.True(manifests.ReadinessCompared);
         Assert.NotEmpty(manifests.Objects);
         Assert.False(tables.ReadinessCompared);
@@ -71,9 +71,9 @@ public sealed class DiffCommandTests
     public void A_folder_where_the_routing_ConfigMap_is_mounted_is_read_as_its_table()
     {
         using SampleChange change = new();
-        string shop = Path.Combine(change.Root, "shop.json");
+        var shop = Path.Combine(change.Root, "shop.json");
         Assert.Equal(0, DiffRun.Run("compile", "-f", Path.Combine(change.Before, "environments"), "--output", shop).ExitCode);
-        string mounted = Directory.CreateDirectory(Path.Combine(change.Root, "mounted")).FullName;
+        var mounted = Directory.CreateDirectory(Path.Combine(change.Root, "mounted")).FullName;
         File.Copy(shop, Path.Combine(mounted, RoutingTableFiles.Json));
 
         var (exitCode, output, error) = DiffRun.Run("diff", "--from", shop, "--to", mounted);
@@ -112,9 +112,9 @@ public sealed class DiffCommandTests
         Assert.Equal(DiffCommand.ChangesExitCode, exitCode);
         BuildOptions options = new();
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routing-table.schema.json")), options);
-        JsonSchema schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routing-diff.schema.json")), options);
-        using JsonDocument document = JsonDocument.Parse(output);
-        EvaluationResults result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routing-diff.schema.json")), options);
+        using var document = JsonDocument.Parse(output);
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(detail => detail.Errors is { Count: > 0 })
             .Select(detail => $"{detail.InstanceLocation}: {string.Join(", ", detail.Errors!.Values)}")));
         NamespaceDiff[] namespaces = [.. Json((exitCode, output, "")).Namespaces];
@@ -128,7 +128,7 @@ public sealed class DiffCommandTests
     public void Markdown_puts_the_biggest_moves_first_and_cuts_long_tables_with_a_count()
     {
         using SampleChange change = new();
-        for (int line = 0; line < DiffMarkdown.MaxRows + 3; line++)
+        for (var line = 0; line < DiffMarkdown.MaxRows + 3; line++)
         {
             change.Append("inbound/40-inbound-configurations.yaml", $$"""
                 apiVersion: cpaasx.io/v1alpha1
@@ -178,7 +178,7 @@ public sealed class DiffCommandTests
     public void A_broken_compiled_table_exits_two_naming_file_and_line()
     {
         using SampleChange change = new();
-        string table = Path.Combine(change.Root, "routing.json");
+        var table = Path.Combine(change.Root, "routing.json");
         File.WriteAllText(table, "{\n  \"apiVersion\": \"cpaasx.io/v1alpha1\",\n  \"kind\": \"RoutingTable\",\n  \"namespace\": 7\n}\n");
 
         var (exitCode, _, error) = DiffRun.Run("diff", "--from", table, "--to", change.After);

@@ -94,7 +94,7 @@ public sealed class DiffGoldenTests
 
         Assert.Equal(DiffCommand.ChangesExitCode, exitCode);
         Assert.Empty(error);
-        string golden = RepositoryRoot.Combine("tests", "CpaasX.Operator.Tests", "Diff", "Golden", $"{name}.txt");
+        var golden = RepositoryRoot.Combine("tests", "CpaasX.Operator.Tests", "Diff", "Golden", $"{name}.txt");
         if (Environment.GetEnvironmentVariable("CPAASX_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(golden, output);

@@ -19,8 +19,8 @@ public sealed class DiffPropertyTests
         {
             ICustomResource[] shuffled = [.. objects];
             new Random(seed).Shuffle(shuffled);
-            NamespaceState original = NamespaceState.Of(NamespaceObjects.Compile(objects));
-            NamespaceState reordered = NamespaceState.Of(NamespaceObjects.Compile(shuffled));
+            var original = NamespaceState.Of(NamespaceObjects.Compile(objects));
+            var reordered = NamespaceState.Of(NamespaceObjects.Compile(shuffled));
             NamespaceState table = new(RoutingTableJson.Deserialize(RoutingTableJson.Serialize(original.Table)), null);
 
             Assert.False(RoutingDiffer.Diff([original], [original], null, Sampling).Changed);
@@ -34,11 +34,11 @@ public sealed class DiffPropertyTests
     {
         ArbitraryObjects.Namespace.Sample(objects =>
         {
-            RoutingTable table = NamespaceObjects.Compile(objects).Table;
-            RoutingTable empty = new RoutingTableBuilder(table.Namespace).Build();
+            var table = NamespaceObjects.Compile(objects).Table;
+            var empty = new RoutingTableBuilder(table.Namespace).Build();
             // Every pool and strategy of the table, as if each had changed: the estimator must find that no destination moves.
-            IReadOnlyList<PoolChange> everyPool = PoolDiff.Compare(empty, table);
-            IReadOnlyList<StrategyChange> everyStrategy = StrategyDiff.Compare(empty, table);
+            var everyPool = PoolDiff.Compare(empty, table);
+            var everyStrategy = StrategyDiff.Compare(empty, table);
 
             Assert.Empty(MovedShares.Estimate(table, table, everyPool, everyStrategy, Sampling));
         }, iter: 500);

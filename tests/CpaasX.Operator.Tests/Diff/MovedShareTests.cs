@@ -19,11 +19,11 @@ public sealed class MovedShareTests
     [InlineData(6)]
     public void Adding_a_sender_to_a_sticky_pool_moves_what_exact_enumeration_finds_about_one_in_n_plus_one(int senders)
     {
-        RoutingTable before = Table(senders, sticky: true);
-        RoutingTable after = Table(senders + 1, sticky: true);
+        var before = Table(senders, sticky: true);
+        var after = Table(senders + 1, sticky: true);
 
-        double estimate = Assert.Single(Estimate(before, after)).Share;
-        double exact = ExactStickyShare(before, after);
+        var estimate = Assert.Single(Estimate(before, after)).Share;
+        var exact = ExactStickyShare(before, after);
 
         Assert.InRange(exact, (1.0 / (senders + 1)) - 0.01, (1.0 / (senders + 1)) + 0.01);
         Assert.InRange(estimate, exact - Sampling.ErrorBound, exact + Sampling.ErrorBound);
@@ -32,11 +32,11 @@ public sealed class MovedShareTests
     [Fact]
     public void Removing_a_sender_from_a_sticky_pool_moves_exactly_the_destinations_it_had()
     {
-        RoutingTable before = Table(4, sticky: true);
-        RoutingTable after = Table(3, sticky: true);
+        var before = Table(4, sticky: true);
+        var after = Table(3, sticky: true);
 
-        double estimate = Assert.Single(Estimate(before, after)).Share;
-        double exact = ExactStickyShare(before, after);
+        var estimate = Assert.Single(Estimate(before, after)).Share;
+        var exact = ExactStickyShare(before, after);
 
         Assert.InRange(exact, 0.24, 0.26);
         Assert.InRange(estimate, exact - Sampling.ErrorBound, exact + Sampling.ErrorBound);
@@ -48,7 +48,7 @@ public sealed class MovedShareTests
     public void Adding_a_sender_to_a_spread_pool_moves_exactly_one_in_n_plus_one_of_every_destination(int senders)
     {
         // A spread gives each candidate an equal part of every destination's messages: the new sender takes 1/(N+1).
-        MovedShare share = Assert.Single(Estimate(Table(senders, sticky: false), Table(senders + 1, sticky: false)));
+        var share = Assert.Single(Estimate(Table(senders, sticky: false), Table(senders + 1, sticky: false)));
 
         Assert.Equal(Math.Round(1.0 / (senders + 1), 4), share.Share);
         Assert.Equal(Sampling.DestinationsPerCountry, share.Destinations);
@@ -70,9 +70,9 @@ public sealed class MovedShareTests
     {
         RoutingResolver old = new(before);
         RoutingResolver @new = new(after);
-        int moved = 0;
+        var moved = 0;
         const int Block = 100_000;
-        for (int subscriber = 0; subscriber < Block; subscriber++)
+        for (var subscriber = 0; subscriber < Block; subscriber++)
         {
             OutboundRequest request = new(Application, null, Channel.Sms, "+120155" + subscriber.ToString("D5", CultureInfo.InvariantCulture));
             moved += old.ResolveOutbound(request).Sender?.Value == @new.ResolveOutbound(request).Sender?.Value ? 0 : 1;
@@ -84,7 +84,7 @@ public sealed class MovedShareTests
     private static RoutingTable Table(int senders, bool sticky)
     {
         RoutingTableBuilder builder = new("shop");
-        for (int line = 0; line < senders; line++)
+        for (var line = 0; line < senders; line++)
         {
             SenderResource number = new($"line-{line}", ResourceType.Number, $"+1201555{line:D4}", NumberType.VirtualLongNumber, "US");
             builder.AddAssociation($"line-{line}-sms", number, Channel.Sms, Application, null);

@@ -79,9 +79,9 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     {
         const string Namespace = "notify-saas";
         using RecordingLoggerProvider logs = new();
-        using ILoggerFactory loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        OperatorInstance instance = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()), loggerFactory: loggerFactory);
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
+        using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var instance = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()), loggerFactory: loggerFactory);
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "customers", objects);
 
         await BindAsync(_cluster, Namespace, _platform);
@@ -89,7 +89,7 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
         await OperatorCluster.EventuallyAsync(
             async () => (await SyncEventsAsync(_cluster, Namespace)).Any(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason),
             "the plan was recorded on the Secret");
-        Corev1Event planned = (await SyncEventsAsync(_cluster, Namespace)).Single(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason);
+        var planned = (await SyncEventsAsync(_cluster, Namespace)).Single(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason);
         Assert.StartsWith("plan mode: ", planned.Message, StringComparison.Ordinal);
         Assert.Contains("to create", planned.Message, StringComparison.Ordinal);
         Assert.True(instance.Metrics.PlatformSyncPending.WithLabels(Namespace).Value > 0);
@@ -127,31 +127,31 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     {
         const string Namespace = "notify-saas";
         await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "customers", objects);
         Assert.All(objects, item => Assert.Null(item.StatusObject?.Conditions?.FirstOrDefault(condition => condition.Type == ConditionTypes.PlatformSynced)));
 
         await BindAsync(_cluster, Namespace, _platform);
 
         // Plan mode: the association says what the plan would do for it, and stays Ready.
-        Condition pending = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.PlanPending);
+        var pending = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.PlanPending);
         Assert.Equal(ConditionStatuses.False, pending.Status);
         Assert.StartsWith("plan mode, not applied: create Association ALPHA ACME SMS -> notifier/acme", pending.Message, StringComparison.Ordinal);
-        ResourceAssociation planned = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "acme-alpha-sms"))!;
+        var planned = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "acme-alpha-sms"))!;
         Assert.Equal(ConditionStatuses.True, planned.Status!.FindReady()!.Status);
         Assert.DoesNotContain(PlatformSyncFinalizer.Name, planned.Metadata.Finalizers ?? []);
         Assert.DoesNotContain(_platform.Requests, request => request.IsWrite);
 
         // A VOICE association has no platform counterpart: said so, and still Ready, neither Stalled nor Reconciling.
-        Condition noApi = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "globex-tollfree-voice", PlatformSyncedReasons.NoPlatformApi);
+        var noApi = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "globex-tollfree-voice", PlatformSyncedReasons.NoPlatformApi);
         Assert.Contains(PlatformMapping.NoPlatformApi, noApi.Message, StringComparison.Ordinal);
-        ResourceAssociationStatus voice = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "globex-tollfree-voice"))!.Status!;
+        var voice = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "globex-tollfree-voice"))!.Status!;
         Assert.Equal([ConditionTypes.Ready, ConditionTypes.PlatformSynced], voice.Conditions!.Select(condition => condition.Type));
         Assert.Equal(ConditionStatuses.True, voice.FindReady()!.Status);
 
         await AnnotateAsync(_cluster, Namespace, PlatformSyncSettings.ModeAnnotation, "apply");
 
-        Condition synced = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.Synced);
+        var synced = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "acme-alpha-sms", PlatformSyncedReasons.Synced);
         Assert.Equal(ConditionStatuses.True, synced.Status);
         Assert.Contains(_platform.Account.Associations, association => association.ResourceId == "ACME" && association.ApplicationId == "notifier");
         Assert.Equal(ConditionStatuses.True, (await EventuallyPlatformSyncedAsync<Application>(_cluster, Namespace, "notifier", PlatformSyncedReasons.Synced)).Status);
@@ -174,7 +174,7 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     {
         const string Namespace = "notify-saas";
         await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "customers", objects);
         await AnnotateAsync(_cluster, Namespace, PlatformSyncSettings.ModeAnnotation, "apply");
         await BindAsync(_cluster, Namespace, _platform);
@@ -190,10 +190,10 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
         // The platform failing: the object stays, Terminating, and says why.
         _platform.InjectFaults(500, 100_000, "delete-resource-association");
         await kubectl.Ok($"delete resourceassociation initech-alpha-sms -n {Namespace} --wait=false");
-        Condition failed = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "initech-alpha-sms", PlatformSyncedReasons.ApplyFailed);
+        var failed = await EventuallyPlatformSyncedAsync<ResourceAssociation>(_cluster, Namespace, "initech-alpha-sms", PlatformSyncedReasons.ApplyFailed);
         Assert.Contains("delete Association ALPHA INITECH SMS", failed.Message, StringComparison.Ordinal);
         Assert.Contains("500", failed.Message, StringComparison.Ordinal);
-        ResourceAssociation terminating = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "initech-alpha-sms"))!;
+        var terminating = (await _cluster.GetAsync<ResourceAssociation>(Namespace, "initech-alpha-sms"))!;
         Assert.NotNull(terminating.Metadata.DeletionTimestamp);
         Assert.Equal([PlatformSyncFinalizer.Name], terminating.Metadata.Finalizers);
         Assert.Contains(_platform.Account.Associations, association => association.ResourceId == "INITECH");
@@ -208,8 +208,8 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     public async Task An_operator_restarted_mid_apply_resumes_from_the_stored_record_and_prunes_what_it_created_before()
     {
         const string Namespace = "notify-saas";
-        OperatorInstance first = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
+        var first = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "customers");
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "customers", objects);
         TaskCompletionSource acmeCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _platform.Answered += request =>
@@ -228,7 +228,7 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
         await acmeCreated.Task.WaitAsync(OperatorCluster.PatienceLimit);
         await first.StopAsync();
         const string Acme = "ALPHA ACME SMS -> notifier/acme";
-        StoredSyncRecord stored = await StoredSyncRecord.LoadAsync(_cluster.Client, Namespace, CancellationToken.None);
+        var stored = await StoredSyncRecord.LoadAsync(_cluster.Client, Namespace, CancellationToken.None);
         Assert.Equal(new RecordEntry("ResourceAssociation/acme-alpha-sms", Created: true), stored.Record.Find(PlatformKind.Association, Acme));
         Assert.DoesNotContain(await SyncEventsAsync(_cluster, Namespace), recorded => recorded.Reason == PlatformSyncReconciler.AppliedReason);
 
@@ -280,15 +280,15 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
     public async Task A_refused_key_is_reported_on_the_secret_and_routing_carries_on()
     {
         const string Namespace = "helpdesk";
-        OperatorInstance instance = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
+        var instance = await _cluster.StartOperatorAsync(Syncing(new OperatorOptions()));
         _platform.RevokeKey();
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "inbound");
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "inbound");
         await BindAsync(_cluster, Namespace, _platform);
 
         await OperatorCluster.EventuallyAsync(
             async () => (await SyncEventsAsync(_cluster, Namespace)).Any(recorded => recorded.Reason == PlatformSyncReconciler.FailedReason),
             "the refused key was reported");
-        Corev1Event failed = (await SyncEventsAsync(_cluster, Namespace)).First(recorded => recorded.Reason == PlatformSyncReconciler.FailedReason);
+        var failed = (await SyncEventsAsync(_cluster, Namespace)).First(recorded => recorded.Reason == PlatformSyncReconciler.FailedReason);
         Assert.Equal("Warning", failed.Type);
         Assert.Contains("401", failed.Message, StringComparison.Ordinal);
         Assert.Contains("the key in Secret cpaasx-platform is refused", failed.Message, StringComparison.Ordinal);

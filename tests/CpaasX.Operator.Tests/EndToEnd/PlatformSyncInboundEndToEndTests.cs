@@ -37,12 +37,12 @@ public sealed class PlatformSyncInboundEndToEndTests : IAsyncLifetime
     public async Task Apply_mode_sets_the_number_level_and_the_inbound_configurations()
     {
         await _cluster.StartOperatorAsync(PlatformSyncEndToEndTests.Syncing(new OperatorOptions()));
-        IReadOnlyList<ICustomResource> objects = await EmbeddedSamples.ApplyAsync(_cluster, "inbound");
+        var objects = await EmbeddedSamples.ApplyAsync(_cluster, "inbound");
         await EmbeddedSamples.WaitUntilRoutedAsync(_cluster, "inbound", objects);
         // The account's numbers, and the numberKey the platform gave each at purchase written into Git.
-        foreach (Resource number in objects.OfType<Resource>().Where(item => item.Spec.Number is not null))
+        foreach (var number in objects.OfType<Resource>().Where(item => item.Spec.Number is not null))
         {
-            string numberKey = $"NK-{number.Metadata.Name}";
+            var numberKey = $"NK-{number.Metadata.Name}";
             _platform.Account.PutNumber(numberKey, number.Spec.Number!.Number!, number.Spec.Number.Country!);
             await _cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
                 new V1Patch(new { spec = new { number = new { numberKey } } }, V1Patch.PatchType.MergePatch),

@@ -13,12 +13,12 @@ public sealed class PlatformDoubleContractTests
     [Fact]
     public async Task Answers_429_beyond_the_published_one_request_per_second_per_endpoint()
     {
-        await using PlatformDouble platform = await PlatformDouble.StartAsync();
-        using HttpClient http = Client(platform);
+        await using var platform = await PlatformDouble.StartAsync();
+        using var http = Client(platform);
 
-        HttpResponseMessage first = await http.GetAsync(new Uri("/provisioning/1/applications", UriKind.Relative));
-        HttpResponseMessage second = await http.GetAsync(new Uri("/provisioning/1/applications", UriKind.Relative));
-        HttpResponseMessage other = await http.GetAsync(new Uri("/provisioning/1/entities", UriKind.Relative));
+        var first = await http.GetAsync(new Uri("/provisioning/1/applications", UriKind.Relative));
+        var second = await http.GetAsync(new Uri("/provisioning/1/applications", UriKind.Relative));
+        var other = await http.GetAsync(new Uri("/provisioning/1/entities", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
@@ -30,16 +30,16 @@ public sealed class PlatformDoubleContractTests
     [Fact]
     public async Task Rejects_and_records_requests_outside_the_spec()
     {
-        await using PlatformDouble platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMilliseconds(1) });
-        using HttpClient http = Client(platform);
+        await using var platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMilliseconds(1) });
+        using var http = Client(platform);
 
-        HttpResponseMessage tooLarge = await http.GetAsync(new Uri("/provisioning/1/applications?size=2000", UriKind.Relative));
+        var tooLarge = await http.GetAsync(new Uri("/provisioning/1/applications?size=2000", UriKind.Relative));
         // The scenario's pause, not a race: the throttle (counting in 1 ms units here) refills meanwhile, so the next
         // request is judged on the spec alone; a longer pause changes nothing.
         await Task.Delay(5);
-        HttpResponseMessage unknown = await http.GetAsync(new Uri("/provisioning/1/entities?sort=name", UriKind.Relative));
-        HttpResponseMessage noId = await http.PostAsync(new Uri("/provisioning/1/applications", UriKind.Relative), Json(new JsonObject { ["applicationName"] = "x" }));
-        HttpResponseMessage noRoute = await http.GetAsync(new Uri("/provisioning/1/nothing", UriKind.Relative));
+        var unknown = await http.GetAsync(new Uri("/provisioning/1/entities?sort=name", UriKind.Relative));
+        var noId = await http.PostAsync(new Uri("/provisioning/1/applications", UriKind.Relative), Json(new JsonObject { ["applicationName"] = "x" }));
+        var noRoute = await http.GetAsync(new Uri("/provisioning/1/nothing", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -63,10 +63,10 @@ public sealed class PlatformDoubleContractTests
             ["entityId"] = null,
             ["resourceId"] = "NK-1",
         };
-        await using PlatformDouble lenient = await PlatformDouble.StartAsync();
-        await using PlatformDouble literal = await PlatformDouble.StartAsync(new PlatformDoubleOptions { AssociationEntityIdNullable = false });
-        using HttpClient lenientHttp = Client(lenient);
-        using HttpClient literalHttp = Client(literal);
+        await using var lenient = await PlatformDouble.StartAsync();
+        await using var literal = await PlatformDouble.StartAsync(new PlatformDoubleOptions { AssociationEntityIdNullable = false });
+        using var lenientHttp = Client(lenient);
+        using var literalHttp = Client(literal);
 
         Assert.Equal(HttpStatusCode.Created, (await lenientHttp.PostAsync(new Uri("/provisioning/1/associations", UriKind.Relative), Json(association))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await literalHttp.PostAsync(new Uri("/provisioning/1/associations", UriKind.Relative), Json(association))).StatusCode);
@@ -77,11 +77,11 @@ public sealed class PlatformDoubleContractTests
     [Fact]
     public async Task Sending_strategy_errors_use_the_api_error_shape_and_the_default_application_cannot_be_deleted()
     {
-        await using PlatformDouble platform = await PlatformDouble.StartAsync();
-        using HttpClient http = Client(platform);
+        await using var platform = await PlatformDouble.StartAsync();
+        using var http = Client(platform);
 
-        HttpResponseMessage missing = await http.DeleteAsync(new Uri("/provisioning/2/sending-strategies/NOPE", UriKind.Relative));
-        HttpResponseMessage defaultApplication = await http.DeleteAsync(new Uri("/provisioning/1/applications/default", UriKind.Relative));
+        var missing = await http.DeleteAsync(new Uri("/provisioning/2/sending-strategies/NOPE", UriKind.Relative));
+        var defaultApplication = await http.DeleteAsync(new Uri("/provisioning/1/applications/default", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("E404", JsonNode.Parse(await missing.Content.ReadAsStringAsync())!["errorCode"]!.GetValue<string>());
@@ -93,9 +93,9 @@ public sealed class PlatformDoubleContractTests
     [Fact]
     public async Task Answers_are_checked_against_the_response_schema()
     {
-        await using PlatformDouble platform = await PlatformDouble.StartAsync();
-        ContractOperation list = platform.Documents.SelectMany(document => document.Operations).Single(operation => operation.OperationId == "get-applications");
-        ContractOperation create = platform.Documents.SelectMany(document => document.Operations).Single(operation => operation.OperationId == "create-application");
+        await using var platform = await PlatformDouble.StartAsync();
+        var list = platform.Documents.SelectMany(document => document.Operations).Single(operation => operation.OperationId == "get-applications");
+        var create = platform.Documents.SelectMany(document => document.Operations).Single(operation => operation.OperationId == "create-application");
 
         JsonObject valid = new() { ["results"] = new JsonArray(), ["paging"] = new JsonObject { ["page"] = 0, ["size"] = 20, ["totalPages"] = 0, ["totalResults"] = 0 } };
         JsonObject noTotal = new() { ["results"] = new JsonArray(), ["paging"] = new JsonObject { ["page"] = 0, ["size"] = 20, ["totalPages"] = 0 } };

@@ -12,16 +12,16 @@ public sealed class PlatformDoubleNumbersContractTests
     [Fact]
     public async Task Numbers_are_paged_by_page_and_limit_with_a_number_count_and_size_is_not_a_parameter()
     {
-        await using PlatformDouble platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMilliseconds(1) });
-        for (int index = 0; index < 5; index++)
+        await using var platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMilliseconds(1) });
+        for (var index = 0; index < 5; index++)
         {
             platform.Account.PutNumber($"NK-{index}", $"4479000000{index}", "GB");
         }
 
-        using HttpClient http = PlatformDoubleContractTests.Client(platform);
-        JsonNode page = JsonNode.Parse(await http.GetStringAsync(new Uri("/numbers/1/numbers?page=1&limit=2", UriKind.Relative)))!;
+        using var http = PlatformDoubleContractTests.Client(platform);
+        var page = JsonNode.Parse(await http.GetStringAsync(new Uri("/numbers/1/numbers?page=1&limit=2", UriKind.Relative)))!;
         await Task.Delay(5);
-        HttpResponseMessage sized = await http.GetAsync(new Uri("/numbers/1/numbers?page=0&size=2", UriKind.Relative));
+        var sized = await http.GetAsync(new Uri("/numbers/1/numbers?page=0&size=2", UriKind.Relative));
 
         Assert.Equal(["NK-2", "NK-3"], page["numbers"]!.AsArray().Select(number => number!["numberKey"]!.GetValue<string>()));
         Assert.Equal(5, page["numberCount"]!.GetValue<long>());
@@ -33,17 +33,17 @@ public sealed class PlatformDoubleNumbersContractTests
     public async Task The_inbound_list_needs_a_channel_is_throttled_at_two_per_second_and_a_missing_configuration_is_a_bare_404()
     {
         // A minute's throttling unit: no token comes back while the test runs, however slow the machine.
-        await using PlatformDouble platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMinutes(1) });
-        using HttpClient http = PlatformDoubleContractTests.Client(platform);
+        await using var platform = await PlatformDouble.StartAsync(new PlatformDoubleOptions { ThrottleUnit = TimeSpan.FromMinutes(1) });
+        using var http = PlatformDoubleContractTests.Client(platform);
 
-        HttpResponseMessage noChannel = await http.GetAsync(new Uri("/resource-management/1/inbound-message-configurations", UriKind.Relative));
+        var noChannel = await http.GetAsync(new Uri("/resource-management/1/inbound-message-configurations", UriKind.Relative));
         List<HttpResponseMessage> listed = [];
-        for (int index = 0; index < 3; index++)
+        for (var index = 0; index < 3; index++)
         {
             listed.Add(await http.GetAsync(new Uri("/resource-management/1/inbound-message-configurations?channel=SMS", UriKind.Relative)));
         }
 
-        HttpResponseMessage missing = await http.DeleteAsync(new Uri("/resource-management/1/inbound-message-configurations/NOPE", UriKind.Relative));
+        var missing = await http.DeleteAsync(new Uri("/resource-management/1/inbound-message-configurations/NOPE", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, noChannel.StatusCode);
         // The request without a channel spent one of the two tokens: one list is answered, the next two throttled.
@@ -57,9 +57,9 @@ public sealed class PlatformDoubleNumbersContractTests
     [Fact]
     public async Task A_platform_capping_the_numbers_limit_below_the_clients_page_loses_no_number()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound", new PlatformDoubleOptions { NumbersLimitCap = 1 });
+        await using var harness = await SyncHarness.StartAsync("inbound", new PlatformDoubleOptions { NumbersLimitCap = 1 });
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.Contains(plan.Operations, operation => operation.Desired is PlatformNumber { NumberKey: "NK-support-line" });
         Assert.True(harness.Platform.Requests.Count(request => request.OperationId == "list-owned-numbers") >= 2);

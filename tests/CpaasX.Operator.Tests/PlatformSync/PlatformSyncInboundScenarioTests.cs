@@ -18,13 +18,13 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task Plan_of_the_inbound_sample_updates_the_number_level_and_creates_each_configuration_after_the_strategies()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.DoesNotContain(harness.Platform.Requests, request => request.IsWrite);
         // The support line names the support bot; the shared short code names nothing and is left as it is.
-        PlannedOperation number = Assert.Single(plan.Operations, operation => operation.Kind == PlatformKind.Number);
+        var number = Assert.Single(plan.Operations, operation => operation.Kind == PlatformKind.Number);
         Assert.Equal((PlanAction.Update, new PlatformNumber("NK-support-line", "support-bot", null)), (number.Action, number.Desired));
         List<PlannedOperation> configurations = [.. plan.Operations.Where(operation => operation.Kind == PlatformKind.InboundConfiguration)];
         Assert.All(configurations, operation => Assert.Equal(PlanAction.Create, operation.Action));
@@ -47,9 +47,9 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task A_declared_number_the_account_does_not_hold_is_reported_not_bought()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound", holdNumbers: false);
+        await using var harness = await SyncHarness.StartAsync("inbound", holdNumbers: false);
 
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync();
+        (var plan, var report) = await harness.ApplyAsync();
 
         Assert.DoesNotContain(plan.Operations, operation => operation.Kind == PlatformKind.Number);
         Assert.Contains(plan.Reported, line => line.StartsWith("Number NK-support-line: declared by Resource/support-line, not on the account", StringComparison.Ordinal));
@@ -64,10 +64,10 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task Apply_records_the_platform_keys_and_a_second_plan_matches_each_configuration_by_its_natural_key()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
 
-        (_, ApplyReport report) = await harness.ApplyAsync();
-        SyncPlan again = await harness.PlanAsync();
+        (_, var report) = await harness.ApplyAsync();
+        var again = await harness.PlanAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.True(again.IsEmpty, string.Join("\n", again.Operations));
@@ -82,10 +82,10 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task Configurations_and_number_levels_already_on_the_account_are_adopted()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
         harness.Platform.Account.PutApplication("support-bot", null);
         harness.Platform.Account.PutNumber("NK-support-line", "13125550121", "US", "support-bot");
-        string existing = harness.Platform.Account.PutInboundConfiguration(new JsonObject
+        var existing = harness.Platform.Account.PutInboundConfiguration(new JsonObject
         {
             ["channel"] = "MMS",
             ["numberKey"] = "NK-support-line",
@@ -93,7 +93,7 @@ public sealed class PlatformSyncInboundScenarioTests
             ["forwarding"] = new JsonObject { ["type"] = "PULL" },
         });
 
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync();
+        (var plan, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.DoesNotContain(plan.Operations, operation => operation.Kind == PlatformKind.Number || operation.Key == existing);
@@ -107,7 +107,7 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task Drift_of_a_number_level_and_a_configuration_is_repaired_and_a_foreign_configuration_kept()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
         await harness.ApplyAsync();
         harness.Platform.Account.PutNumber("NK-support-line", "13125550121", "US", "default");
         harness.Platform.Account.PutInboundConfiguration(new JsonObject
@@ -117,16 +117,16 @@ public sealed class PlatformSyncInboundScenarioTests
             ["keyword"] = "BILLING",
             ["platform"] = new JsonObject { ["applicationId"] = "support-bot" },
         });
-        string foreign = harness.Platform.Account.PutInboundConfiguration(new JsonObject { ["channel"] = "SMS", ["numberKey"] = "NK-support-line", ["keyword"] = "HELLO" });
+        var foreign = harness.Platform.Account.PutInboundConfiguration(new JsonObject { ["channel"] = "SMS", ["numberKey"] = "NK-support-line", ["keyword"] = "HELLO" });
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.Equal(
             [$"{PlanAction.Update} {PlatformKind.Number} NK-support-line", $"{PlanAction.Update} {PlatformKind.InboundConfiguration} NK-support-line SMS BILLING -> billing/retail"],
             plan.Operations.Select(operation => $"{operation.Action} {operation.Kind} {(operation.Desired is PlatformInboundConfiguration configuration ? configuration : operation.Key)}"));
         Assert.Contains(plan.Reported, line => line.Contains(foreign, StringComparison.Ordinal) && line.Contains("not in Git", StringComparison.Ordinal));
 
-        (_, ApplyReport report) = await harness.ApplyAsync(prune: true);
+        (_, var report) = await harness.ApplyAsync(prune: true);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Contains(harness.Platform.Account.InboundConfigurations, item => item.ConfigurationKey == foreign);
@@ -141,20 +141,20 @@ public sealed class PlatformSyncInboundScenarioTests
     [MemberData(nameof(UpsertReadings))]
     public async Task An_edited_configuration_is_updated_in_place_or_replaced_leaving_one_per_natural_key(InboundConfigurationUpsert upsert)
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound", new PlatformDoubleOptions { InboundConfigurationUpsert = upsert });
+        await using var harness = await SyncHarness.StartAsync("inbound", new PlatformDoubleOptions { InboundConfigurationUpsert = upsert });
         await harness.ApplyAsync();
-        string before = (await harness.PlanAsync()).ConfigurationKeys["InboundConfiguration/support-line-default"];
-        int requests = harness.Platform.Requests.Count;
+        var before = (await harness.PlanAsync()).ConfigurationKeys["InboundConfiguration/support-line-default"];
+        var requests = harness.Platform.Requests.Count;
 
         // From "entity retail on the default application" to the billing application with no entity.
-        InboundConfiguration edited = harness.Find<InboundConfiguration>("support-line-default");
+        var edited = harness.Find<InboundConfiguration>("support-line-default");
         edited.Spec = edited.Spec with { ApplicationRef = new LocalObjectReference { Name = "billing" }, EntityRef = null };
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync();
+        (var plan, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal([$"{PlanAction.Update} {before}"], plan.Operations.Select(operation => $"{operation.Action} {operation.Key}"));
         List<RecordedRequest> writes = [.. harness.Platform.Requests.Skip(requests).Where(request => request.IsWrite)];
-        AccountInboundConfiguration now = Assert.Single(harness.Platform.Account.InboundConfigurations, item => item is { NumberKey: "NK-support-line", Channel: "SMS", Keyword: null });
+        var now = Assert.Single(harness.Platform.Account.InboundConfigurations, item => item is { NumberKey: "NK-support-line", Channel: "SMS", Keyword: null });
         Assert.Equal(("billing", (string?)null), (now.ApplicationId, now.EntityId));
         if (upsert == InboundConfigurationUpsert.NaturalKey)
         {
@@ -175,13 +175,13 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task A_configuration_deleted_in_git_is_deleted_only_with_prune_and_a_changed_keyword_is_one_create_and_one_delete()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
         await harness.ApplyAsync();
         harness.Objects.Remove(harness.Find<InboundConfiguration>("support-line-partner"));
-        InboundConfiguration renamed = harness.Find<InboundConfiguration>("promo-deals");
+        var renamed = harness.Find<InboundConfiguration>("promo-deals");
         renamed.Spec = renamed.Spec with { Keyword = "OFFERS" };
 
-        (SyncPlan kept, _) = await harness.ApplyAsync(prune: false);
+        (var kept, _) = await harness.ApplyAsync(prune: false);
 
         Assert.Equal(
             [$"{PlanAction.Create} NK-promo-shortcode SMS OFFERS", $"{PlanAction.Delete} InboundConfiguration/promo-deals"],
@@ -190,7 +190,7 @@ public sealed class PlatformSyncInboundScenarioTests
         Assert.Contains(harness.Platform.Account.InboundConfigurations, item => item.Keyword == "PARTNER");
         Assert.DoesNotContain(harness.Platform.Account.InboundConfigurations, item => item.Keyword == "DEALS");
 
-        (SyncPlan pruned, ApplyReport report) = await harness.ApplyAsync(prune: true);
+        (var pruned, var report) = await harness.ApplyAsync(prune: true);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal([(PlanAction.Delete, "InboundConfiguration/support-line-partner")], pruned.Operations.Select(operation => (operation.Action, operation.Owner!)));
@@ -202,12 +202,12 @@ public sealed class PlatformSyncInboundScenarioTests
     [Fact]
     public async Task A_429_storm_on_the_numbers_and_inbound_endpoints_converges()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("inbound");
+        await using var harness = await SyncHarness.StartAsync("inbound");
         harness.Platform.InjectFaults(429, 3, "list-owned-numbers");
         harness.Platform.InjectFaults(500, 2, "update-owned-number");
         harness.Platform.InjectFaults(429, 3, "manage-inbound-configuration");
 
-        (_, ApplyReport report) = await harness.ApplyAsync();
+        (_, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.True(harness.Platform.Requests.Count(request => request.Status is 429 or 500) >= 8);

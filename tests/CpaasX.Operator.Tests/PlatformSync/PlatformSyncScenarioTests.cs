@@ -16,12 +16,12 @@ public sealed class PlatformSyncScenarioTests
     [MemberData(nameof(Sets))]
     public async Task Plan_of_the_samples_writes_nothing_and_creates_everything_declared(string set)
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync(set);
+        await using var harness = await SyncHarness.StartAsync(set);
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.DoesNotContain(harness.Platform.Requests, request => request.IsWrite);
-        DeclaredAccount declared = harness.Declared();
+        var declared = harness.Declared();
         // Everything is created but the numbers' number level: the numbers are the account's, updated in place.
         Assert.All(plan.Operations, operation => Assert.Equal(operation.Kind == PlatformKind.Number ? PlanAction.Update : PlanAction.Create, operation.Action));
         Assert.Equal(
@@ -34,9 +34,9 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task Plan_of_the_customers_sample_says_what_it_does_and_what_has_no_platform_api()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
+        await using var harness = await SyncHarness.StartAsync("customers");
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.Equal(["Application notifier", "Entity acme", "Entity globex-corporation", "Entity initech"],
             plan.Operations.Take(4).Select(operation => $"{operation.Kind} {operation.Key}").Order(StringComparer.Ordinal));
@@ -55,13 +55,13 @@ public sealed class PlatformSyncScenarioTests
     [MemberData(nameof(Sets))]
     public async Task Apply_makes_the_account_hold_what_git_declares_and_a_second_plan_is_empty(string set)
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync(set);
+        await using var harness = await SyncHarness.StartAsync(set);
 
-        (_, ApplyReport report) = await harness.ApplyAsync();
+        (_, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         AssertAccountEqualsGit(harness);
-        SyncPlan again = await harness.PlanAsync();
+        var again = await harness.PlanAsync();
         Assert.True(again.IsEmpty, string.Join("\n", again.Operations));
         // Each SenderStrategy is matched to the strategy apply created for it, by the platform's own key.
         Assert.Equal(harness.Objects.OfType<SenderStrategy>().Select(DeclaredAccount.Owner).Order(StringComparer.Ordinal), again.StrategyIds.Keys.Order(StringComparer.Ordinal));
@@ -72,13 +72,13 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task Moving_one_association_is_exactly_one_delete_and_one_create()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers", new PlatformDoubleOptions { AssociationUniqueness = AssociationUniqueness.ResourceAndChannel });
+        await using var harness = await SyncHarness.StartAsync("customers", new PlatformDoubleOptions { AssociationUniqueness = AssociationUniqueness.ResourceAndChannel });
         await harness.ApplyAsync();
-        int before = harness.Platform.Requests.Count;
+        var before = harness.Platform.Requests.Count;
 
-        ResourceAssociation moved = harness.Find<ResourceAssociation>("acme-nj-sms");
+        var moved = harness.Find<ResourceAssociation>("acme-nj-sms");
         moved.Spec = moved.Spec with { EntityRef = new LocalObjectReference { Name = "globex" } };
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync();
+        (var plan, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal(
@@ -93,12 +93,12 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task Objects_already_on_the_account_are_adopted_not_created()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
+        await using var harness = await SyncHarness.StartAsync("customers");
         harness.Platform.Account.PutApplication("notifier", "Notification service");
         harness.Platform.Account.PutEntity("acme", "ACME Corp");
         harness.Platform.Account.PutAssociation(new PlatformAssociation("NUMBER", "SMS", "notifier", "acme", "NK-acme-nj"));
 
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync();
+        (var plan, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal(3, plan.InSync);
@@ -112,13 +112,13 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task A_create_answered_409_adopts_the_existing_object_and_repairs_its_name()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
-        SyncPlan plan = await harness.PlanAsync();
+        await using var harness = await SyncHarness.StartAsync("customers");
+        var plan = await harness.PlanAsync();
         // Someone creates the application between the plan and the apply.
         harness.Platform.Account.PutApplication("notifier", "made by hand");
 
-        using PlatformClient client = harness.Client();
-        ApplyReport report = await PlanApplier.ApplyAsync(plan, client, harness.Record, CancellationToken.None);
+        using var client = harness.Client();
+        var report = await PlanApplier.ApplyAsync(plan, client, harness.Record, CancellationToken.None);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Contains(harness.Platform.Requests, request => request is { Method: "POST", Status: 409 });
@@ -130,21 +130,21 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task Drift_on_the_platform_is_reported_by_plan_and_repaired_by_apply()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
+        await using var harness = await SyncHarness.StartAsync("customers");
         await harness.ApplyAsync();
         harness.Platform.Account.PutApplication("notifier", "renamed in the web interface");
         Assert.True(harness.Platform.Account.RemoveAssociation(new PlatformAssociation("NUMBER", "SMS", "notifier", "acme", "NK-acme-ca")));
         PlatformAssociation foreign = new("NUMBER", "MMS", "default", null, "NK-someone-else");
         harness.Platform.Account.PutAssociation(foreign);
 
-        SyncPlan plan = await harness.PlanAsync();
+        var plan = await harness.PlanAsync();
 
         Assert.Equal(
             [$"{PlanAction.Update} notifier", $"{PlanAction.Create} NUMBER NK-acme-ca SMS -> notifier/acme"],
             plan.Operations.Select(operation => $"{operation.Action} {operation.Key}"));
         Assert.Contains(plan.Reported, line => line.Contains("NK-someone-else", StringComparison.Ordinal) && line.Contains("not in Git", StringComparison.Ordinal));
 
-        (_, ApplyReport report) = await harness.ApplyAsync(prune: true);
+        (_, var report) = await harness.ApplyAsync(prune: true);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal("Notification service", harness.Platform.Account.Applications["notifier"]);
@@ -155,18 +155,18 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task An_association_deleted_in_git_is_deleted_only_with_prune()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
+        await using var harness = await SyncHarness.StartAsync("customers");
         await harness.ApplyAsync();
         PlatformAssociation gone = new("ALPHA", "SMS", "notifier", "acme", ((Resource)harness.Objects.Single(item => item.Metadata.Name == "acme-alpha")).Spec.Alpha!.Sender!);
         harness.Objects.Remove(harness.Find<ResourceAssociation>("acme-alpha-sms"));
 
-        (SyncPlan kept, _) = await harness.ApplyAsync(prune: false);
+        (var kept, _) = await harness.ApplyAsync(prune: false);
 
         Assert.Empty(kept.Operations);
         Assert.Contains(kept.Reported, line => line.Contains("prune is off", StringComparison.Ordinal));
         Assert.Contains(gone, harness.Platform.Account.Associations);
 
-        (SyncPlan pruned, ApplyReport report) = await harness.ApplyAsync(prune: true);
+        (var pruned, var report) = await harness.ApplyAsync(prune: true);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal([PlanAction.Delete], pruned.Operations.Select(operation => operation.Action));
@@ -177,12 +177,12 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task A_deleted_namespace_prunes_only_what_the_operator_created_and_never_the_default_application()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
+        await using var harness = await SyncHarness.StartAsync("customers");
         harness.Platform.Account.PutEntity("acme", "ACME Corp");
         await harness.ApplyAsync();
         harness.Objects.Clear();
 
-        (SyncPlan plan, ApplyReport report) = await harness.ApplyAsync(prune: true);
+        (var plan, var report) = await harness.ApplyAsync(prune: true);
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Equal(["default"], harness.Platform.Account.Applications.Keys);
@@ -198,13 +198,13 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task A_revoked_key_fails_the_pass_with_401_without_retrying_or_writing()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("customers");
-        SyncPlan plan = await harness.PlanAsync();
+        await using var harness = await SyncHarness.StartAsync("customers");
+        var plan = await harness.PlanAsync();
         harness.Platform.RevokeKey();
 
-        PlatformApiException read = await Assert.ThrowsAsync<PlatformApiException>(() => harness.PlanAsync());
-        using PlatformClient client = harness.Client();
-        ApplyReport report = await PlanApplier.ApplyAsync(plan, client, harness.Record, CancellationToken.None);
+        var read = await Assert.ThrowsAsync<PlatformApiException>(() => harness.PlanAsync());
+        using var client = harness.Client();
+        var report = await PlanApplier.ApplyAsync(plan, client, harness.Record, CancellationToken.None);
 
         Assert.True(read.IsAccessDenied);
         Assert.Equal(401, report.Failed?.Error.Status);
@@ -217,12 +217,12 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task A_429_storm_and_5xx_bursts_converge()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("environments");
+        await using var harness = await SyncHarness.StartAsync("environments");
         harness.Platform.InjectFaults(429, 5);
         harness.Platform.InjectFaults(500, 3, "create-resource-association");
         harness.Platform.InjectFaults(429, 4, "create-sending-strategy-v2");
 
-        (_, ApplyReport report) = await harness.ApplyAsync();
+        (_, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.Contains(harness.Platform.Requests, request => request.Status == 500);
@@ -234,9 +234,9 @@ public sealed class PlatformSyncScenarioTests
     [Fact]
     public async Task A_pass_interrupted_mid_apply_is_resumed_without_a_duplicate_create()
     {
-        await using SyncHarness harness = await SyncHarness.StartAsync("environments");
+        await using var harness = await SyncHarness.StartAsync("environments");
         using CancellationTokenSource restart = new();
-        int writes = 0;
+        var writes = 0;
         harness.Platform.Answered += request =>
         {
             if (request.IsWrite && Interlocked.Increment(ref writes) == 6)
@@ -246,7 +246,7 @@ public sealed class PlatformSyncScenarioTests
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.ApplyAsync(cancellationToken: restart.Token));
-        (SyncPlan resumed, ApplyReport report) = await harness.ApplyAsync();
+        (var resumed, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.True(resumed.InSync >= 5, resumed.Summary());
@@ -259,8 +259,8 @@ public sealed class PlatformSyncScenarioTests
 
     internal static void AssertAccountEqualsGit(SyncHarness harness)
     {
-        DeclaredAccount declared = harness.Declared();
-        PlatformAccount account = harness.Platform.Account;
+        var declared = harness.Declared();
+        var account = harness.Platform.Account;
         Assert.Equal(
             declared.Applications.Select(item => (item.Value.Id, item.Value.Name)).Append(("default", account.Applications["default"])).Order(),
             account.Applications.Select(pair => (pair.Key, pair.Value)).Order());

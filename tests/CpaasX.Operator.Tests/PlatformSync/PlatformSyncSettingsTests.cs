@@ -16,8 +16,8 @@ public sealed class PlatformSyncSettingsTests
     [Fact]
     public async Task Without_the_secret_nothing_is_bound_and_nothing_is_wrong()
     {
-        await using EmbeddedApiServer server = await EmbeddedApiServer.StartAsync();
-        using Kubernetes client = server.CreateClient();
+        await using var server = await EmbeddedApiServer.StartAsync();
+        using var client = server.CreateClient();
         await CreateNamespaceAsync(client, "tenant", new Dictionary<string, string> { [PlatformSyncSettings.ModeAnnotation] = "apply" });
 
         Assert.Equal((null, null), await PlatformSyncSettings.ReadAsync(client, "tenant", CancellationToken.None));
@@ -26,15 +26,15 @@ public sealed class PlatformSyncSettingsTests
     [Fact]
     public async Task The_secret_binds_in_plan_mode_by_default_and_the_annotations_choose_apply_and_prune()
     {
-        await using EmbeddedApiServer server = await EmbeddedApiServer.StartAsync();
-        using Kubernetes client = server.CreateClient();
+        await using var server = await EmbeddedApiServer.StartAsync();
+        using var client = server.CreateClient();
         await CreateNamespaceAsync(client, "planned", null);
         await CreateSecretAsync(client, "planned", new() { ["baseUrl"] = "https://xyz.api.example.com", ["apiKey"] = Key });
         await CreateNamespaceAsync(client, "applied", new Dictionary<string, string> { [PlatformSyncSettings.ModeAnnotation] = "apply", [PlatformSyncSettings.PruneAnnotation] = "true" });
         await CreateSecretAsync(client, "applied", new() { ["baseUrl"] = "https://xyz.api.example.com", ["apiKey"] = Key });
 
-        (PlatformSyncSettings? planned, _) = await PlatformSyncSettings.ReadAsync(client, "planned", CancellationToken.None);
-        (PlatformSyncSettings? applied, _) = await PlatformSyncSettings.ReadAsync(client, "applied", CancellationToken.None);
+        (var planned, _) = await PlatformSyncSettings.ReadAsync(client, "planned", CancellationToken.None);
+        (var applied, _) = await PlatformSyncSettings.ReadAsync(client, "applied", CancellationToken.None);
 
         Assert.Equal((PlatformSyncMode.Plan, false), (planned!.Mode, planned.Prune));
         Assert.Equal((PlatformSyncMode.Apply, true), (applied!.Mode, applied.Prune));
@@ -48,12 +48,12 @@ public sealed class PlatformSyncSettingsTests
     [InlineData("https://xyz.api.example.com", Key, "always", "not plan or apply")]
     public async Task An_unusable_binding_syncs_nothing_and_says_why_without_quoting_the_key(string baseUrl, string apiKey, string? mode, string problem)
     {
-        await using EmbeddedApiServer server = await EmbeddedApiServer.StartAsync();
-        using Kubernetes client = server.CreateClient();
+        await using var server = await EmbeddedApiServer.StartAsync();
+        using var client = server.CreateClient();
         await CreateNamespaceAsync(client, "tenant", mode is null ? null : new Dictionary<string, string> { [PlatformSyncSettings.ModeAnnotation] = mode });
         await CreateSecretAsync(client, "tenant", new() { ["baseUrl"] = baseUrl, ["apiKey"] = apiKey });
 
-        (PlatformSyncSettings? settings, string? said) = await PlatformSyncSettings.ReadAsync(client, "tenant", CancellationToken.None);
+        (var settings, var said) = await PlatformSyncSettings.ReadAsync(client, "tenant", CancellationToken.None);
 
         Assert.Null(settings);
         Assert.Contains(problem, said, StringComparison.Ordinal);

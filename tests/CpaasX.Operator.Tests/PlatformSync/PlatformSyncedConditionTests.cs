@@ -23,17 +23,17 @@ public sealed class PlatformSyncedConditionTests
     [Fact]
     public void A_false_verdict_changes_neither_Ready_nor_what_kstatus_computes()
     {
-        CompileResult compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, Now);
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, Now);
 
-        CompileResult folded = PlatformSyncedCondition.Fold(compiled, Verdicts(compiled, synced: false, "plan mode, not applied"), Now);
+        var folded = PlatformSyncedCondition.Fold(compiled, Verdicts(compiled, synced: false, "plan mode, not applied"), Now);
 
         Assert.Equal(
             [Kstatus.Current, Kstatus.Current, Kstatus.Current, Kstatus.Failed, Kstatus.Current, Kstatus.InProgress],
             folded.Objects.Select(item => Kstatus.Compute(Kstatus.V1ObjectMetaLike.Of(item.Object), item.DesiredStatus)));
-        foreach ((CompiledObject before, CompiledObject after) in compiled.Objects.Zip(folded.Objects))
+        foreach ((var before, var after) in compiled.Objects.Zip(folded.Objects))
         {
             Assert.Equal(before.DesiredStatus.Conditions!, after.DesiredStatus.Conditions!.SkipLast(1));
-            Condition synced = after.DesiredStatus.Conditions![^1];
+            var synced = after.DesiredStatus.Conditions![^1];
             Assert.Equal((ConditionTypes.PlatformSynced, ConditionStatuses.False, PlatformSyncedReasons.PlanPending), (synced.Type, synced.Status, synced.Reason));
         }
     }
@@ -41,11 +41,11 @@ public sealed class PlatformSyncedConditionTests
     [Fact]
     public void Without_verdicts_no_object_keeps_the_condition()
     {
-        CompileResult compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, Now);
+        var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, Now);
         Observe(PlatformSyncedCondition.Fold(compiled, Verdicts(compiled, synced: true, "the account holds what it declares"), Now));
         Assert.All(Objects, item => Assert.Contains(item.StatusObject!.Conditions!, condition => condition.Type == ConditionTypes.PlatformSynced));
 
-        CompileResult unbound = PlatformSyncedCondition.Fold(
+        var unbound = PlatformSyncedCondition.Fold(
             NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, Now.AddMinutes(1)), null, Now.AddMinutes(1));
 
         Assert.All(unbound.Objects, item => Assert.DoesNotContain(item.DesiredStatus.Conditions!, condition => condition.Type == ConditionTypes.PlatformSynced));
@@ -56,14 +56,14 @@ public sealed class PlatformSyncedConditionTests
     {
         static Condition Synced(DateTimeOffset at, bool synced, string message)
         {
-            CompileResult compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, at);
-            CompileResult folded = PlatformSyncedCondition.Fold(compiled, Verdicts(compiled, synced, message), at);
+            var compiled = NamespaceCompiler.Compile(NamespaceSnapshot.Of(Namespace, Objects), ResourceValueIndex.Empty, at);
+            var folded = PlatformSyncedCondition.Fold(compiled, Verdicts(compiled, synced, message), at);
             Observe(folded);
             return folded.Find("ResourceAssociation/alpha-sms").DesiredStatus.Conditions!.Single(condition => condition.Type == ConditionTypes.PlatformSynced);
         }
 
         Assert.Equal(Now, Synced(Now, false, "being applied").LastTransitionTime);
-        Condition stillFalse = Synced(Now.AddMinutes(1), false, "not applied yet");
+        var stillFalse = Synced(Now.AddMinutes(1), false, "not applied yet");
         Assert.Equal((Now, "not applied yet"), (stillFalse.LastTransitionTime, stillFalse.Message));
         Assert.Equal(Now.AddMinutes(2), Synced(Now.AddMinutes(2), true, "applied").LastTransitionTime);
     }

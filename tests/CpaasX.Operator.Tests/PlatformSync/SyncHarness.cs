@@ -35,7 +35,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public static async Task<SyncHarness> StartAsync(string sampleSet, PlatformDoubleOptions? options = null, bool holdNumbers = true)
     {
         SyncHarness harness = new(await PlatformDouble.StartAsync((options ?? new PlatformDoubleOptions()) with { ThrottleUnit = Unit }), Sample(sampleSet));
-        foreach (NumberSpec number in harness.Objects.OfType<Resource>().Select(item => item.Spec.Number).OfType<NumberSpec>().Where(_ => holdNumbers))
+        foreach (var number in harness.Objects.OfType<Resource>().Select(item => item.Spec.Number).OfType<NumberSpec>().Where(_ => holdNumbers))
         {
             harness.Platform.Account.PutNumber(number.NumberKey!, number.Number!, number.Country!);
         }
@@ -52,7 +52,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         List<ICustomResource> objects = [.. ManifestReader.ReadPath(RepositoryRoot.Combine("config", "samples", set))
             .Select(document => document.Resource)
             .OfType<ICustomResource>()];
-        foreach (Resource resource in objects.OfType<Resource>().Where(item => item.Spec.Number is { NumberKey: null }))
+        foreach (var resource in objects.OfType<Resource>().Where(item => item.Spec.Number is { NumberKey: null }))
         {
             resource.Spec = resource.Spec with { Number = resource.Spec.Number! with { NumberKey = $"NK-{resource.Metadata.Name}" } };
         }
@@ -65,7 +65,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public DeclaredAccount Declared()
     {
-        string namespaceName = Objects.Select(item => item.Metadata.NamespaceProperty).Distinct().SingleOrDefault() ?? "empty";
+        var namespaceName = Objects.Select(item => item.Metadata.NamespaceProperty).Distinct().SingleOrDefault() ?? "empty";
         return DeclaredAccount.From(NamespaceCompiler.Compile(
             NamespaceSnapshot.Of(namespaceName, Objects), ResourceValueIndex.Build(Objects.OfType<Resource>()), DateTimeOffset.UnixEpoch));
     }
@@ -73,17 +73,17 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Reads the account and plans, as plan mode does.</summary>
     public async Task<SyncPlan> PlanAsync(bool prune = false, PlatformClient? client = null)
     {
-        using PlatformClient own = Client();
-        DeclaredAccount declared = Declared();
-        AccountState account = await (client ?? own).ReadAccountAsync(declared, CancellationToken.None);
+        using var own = Client();
+        var declared = Declared();
+        var account = await (client ?? own).ReadAccountAsync(declared, CancellationToken.None);
         return SyncPlanner.Plan(declared, account, Record, prune);
     }
 
     /// <summary>Plans and carries the plan out, as apply mode does.</summary>
     public async Task<(SyncPlan Plan, ApplyReport Report)> ApplyAsync(bool prune = false, CancellationToken cancellationToken = default)
     {
-        using PlatformClient client = Client();
-        SyncPlan plan = await PlanAsync(prune, client);
+        using var client = Client();
+        var plan = await PlanAsync(prune, client);
         return (plan, await PlanApplier.ApplyAsync(plan, client, Record, cancellationToken));
     }
 

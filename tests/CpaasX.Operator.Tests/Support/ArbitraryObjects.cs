@@ -68,7 +68,7 @@ internal static class ArbitraryObjects
                 Number = (type == ResourceType.Number) != (memberMismatch == 0)
                     ? new NumberSpec { Number = number, NumberType = numberType, Country = country, Capabilities = capabilities, Shared = shared }
                     : null,
-                Alpha = type == ResourceType.Alpha ? new AlphaSpec { Sender = text, Countries = country is null ? null : [country] } : null,
+                Alpha = type == ResourceType.Alpha ? new AlphanumericSenderSpec { Sender = text, Countries = country is null ? null : [country] } : null,
                 Domain = type == ResourceType.Domain ? new DomainSpec { DomainName = text } : null,
                 ChatApp = type == ResourceType.ChatApp ? new ChatAppSpec { Channel = channel, SenderId = text } : null,
                 WebRtcPush = type == ResourceType.WebRtcPush ? new WebRtcPushSpec { ConfigurationId = text } : null,

@@ -31,16 +31,16 @@ internal static partial class CrdSchemaValidator
 
     public static IReadOnlyList<ValidationError> Validate(JsonObject manifest)
     {
-        CustomResourceKind kind = CustomResourceKinds.Find(manifest["apiVersion"]!.GetValue<string>(), manifest["kind"]!.GetValue<string>())
+        var kind = CustomResourceKinds.Find(manifest["apiVersion"]!.GetValue<string>(), manifest["kind"]!.GetValue<string>())
             ?? throw new ArgumentException("Not a cpaasx.io kind.", nameof(manifest));
-        (V1JSONSchemaProps props, JsonSchema schema) = Schemas.GetOrAdd(kind.Kind, _ => Load(kind));
+        (var props, var schema) = Schemas.GetOrAdd(kind.Kind, _ => Load(kind));
 
         List<ValidationError> errors = [];
-        EvaluationResults results = schema.Evaluate(JsonSerializer.SerializeToElement(manifest), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        foreach (EvaluationResults detail in (results.Details ?? []).Where(detail => detail.Errors is not null))
+        var results = schema.Evaluate(JsonSerializer.SerializeToElement(manifest), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        foreach (var detail in (results.Details ?? []).Where(detail => detail.Errors is not null))
         {
-            string path = ToPath(detail.InstanceLocation.ToString());
-            foreach ((string keyword, string message) in detail.Errors!)
+            var path = ToPath(detail.InstanceLocation.ToString());
+            foreach ((var keyword, var message) in detail.Errors!)
             {
                 errors.AddRange(keyword == "required"
                     ? QuotedName().Matches(message).Select(match => new ValidationError(Join(path, match.Groups[1].Value), "Required value"))
@@ -54,8 +54,8 @@ internal static partial class CrdSchemaValidator
 
     private static (V1JSONSchemaProps, JsonSchema) Load(CustomResourceKind kind)
     {
-        V1JSONSchemaProps props = LoadCrd(kind).Spec.Versions.Single().Schema.OpenAPIV3Schema;
-        JsonNode json = JsonNode.Parse(KubernetesJson.Serialize(props))!;
+        var props = LoadCrd(kind).Spec.Versions.Single().Schema.OpenAPIV3Schema;
+        var json = JsonNode.Parse(KubernetesJson.Serialize(props))!;
         DropKubernetesKeywords(json);
         return (props, JsonSchema.FromText(json.ToJsonString(), new BuildOptions { Dialect = Dialect.Draft07 }));
     }
@@ -65,14 +65,14 @@ internal static partial class CrdSchemaValidator
     {
         if (node is JsonObject schema)
         {
-            foreach (string key in schema.Select(pair => pair.Key).Where(key => key.StartsWith("x-kubernetes-", StringComparison.Ordinal) || key == "nullable").ToList())
+            foreach (var key in schema.Select(pair => pair.Key).Where(key => key.StartsWith("x-kubernetes-", StringComparison.Ordinal) || key == "nullable").ToList())
             {
                 schema.Remove(key);
             }
 
             if (schema["properties"] is JsonObject properties)
             {
-                foreach ((_, JsonNode? property) in properties)
+                foreach ((_, var property) in properties)
                 {
                     DropKubernetesKeywords(property!);
                 }
@@ -90,7 +90,7 @@ internal static partial class CrdSchemaValidator
     {
         if (node is JsonObject json && schema.Properties is not null)
         {
-            foreach ((string name, V1JSONSchemaProps property) in schema.Properties)
+            foreach ((var name, var property) in schema.Properties)
             {
                 if (!json.ContainsKey(name) && property.DefaultProperty is not null)
                 {
@@ -106,17 +106,17 @@ internal static partial class CrdSchemaValidator
 
         if (node is JsonArray array && SchemaItems.Of(schema) is V1JSONSchemaProps items)
         {
-            for (int index = 0; index < array.Count; index++)
+            for (var index = 0; index < array.Count; index++)
             {
                 CheckRules(errors, items, array[index], $"{path}[{index}]");
             }
         }
 
-        foreach (V1ValidationRule rule in schema.XKubernetesValidations ?? [])
+        foreach (var rule in schema.XKubernetesValidations ?? [])
         {
             try
             {
-                object? result = Cel.Compile(rule.Rule)(new Dictionary<string, object?> { ["self"] = ToCel(node) }!);
+                var result = Cel.Compile(rule.Rule)(new Dictionary<string, object?> { ["self"] = ToCel(node) }!);
                 if (result is not true)
                 {
                     errors.Add(new ValidationError(path + (rule.FieldPath ?? ""), rule.Message ?? $"failed rule: {rule.Rule}"));
@@ -143,7 +143,7 @@ internal static partial class CrdSchemaValidator
     // "/spec/priorities/1/priority" -> "spec.priorities[1].priority"
     private static string ToPath(string pointer) =>
         pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Aggregate("", (path, segment) => int.TryParse(segment, out int index) ? $"{path}[{index}]" : Join(path, segment));
+            .Aggregate("", (path, segment) => int.TryParse(segment, out var index) ? $"{path}[{index}]" : Join(path, segment));
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

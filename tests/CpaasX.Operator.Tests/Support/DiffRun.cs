@@ -12,7 +12,7 @@ internal static class DiffRun
         RootCommand root = [DiffCommand.Create(), CompileCommand.Create()];
         StringWriter output = new();
         StringWriter error = new();
-        int exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -72,7 +72,7 @@ internal static class NamespaceObjects
             @namespace);
 
     public static Resource Alpha(string name, string sender = "SHOPCO", string[]? countries = null, DateTime? created = null) =>
-        Meta(new Resource { Spec = new ResourceSpec { Type = ResourceType.Alpha, Alpha = new AlphaSpec { Sender = sender, Countries = countries } } }, name, created);
+        Meta(new Resource { Spec = new ResourceSpec { Type = ResourceType.Alpha, Alpha = new AlphanumericSenderSpec { Sender = sender, Countries = countries } } }, name, created);
 
     public static Resource Domain(string name, string domain = "mail.shop.example") =>
         Meta(new Resource { Spec = new ResourceSpec { Type = ResourceType.Domain, Domain = new DomainSpec { DomainName = domain } } }, name);
@@ -163,7 +163,7 @@ internal static class NamespaceObjects
     // Writes each desired status onto its object, as the status writer would.
     public static void Observe(CompileResult result)
     {
-        foreach (CompiledObject compiled in result.Objects)
+        foreach (var compiled in result.Objects)
         {
             switch (compiled.Object)
             {

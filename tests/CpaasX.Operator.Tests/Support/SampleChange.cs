@@ -23,9 +23,9 @@ internal sealed class SampleChange : IDisposable
     /// <summary>Replaces <paramref name="old"/>, which must occur once, in a file of the after side (path under samples).</summary>
     public SampleChange Replace(string file, string old, string @new)
     {
-        string path = Path.Combine(After, file);
-        string text = File.ReadAllText(path);
-        int at = text.IndexOf(old, StringComparison.Ordinal);
+        var path = Path.Combine(After, file);
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(old, StringComparison.Ordinal);
         Assert.True(at >= 0 && text.IndexOf(old, at + 1, StringComparison.Ordinal) < 0, $"'{old}' must occur once in {file}");
         File.WriteAllText(path, string.Concat(text.AsSpan(0, at), @new, text.AsSpan(at + old.Length)));
         return this;
@@ -41,7 +41,7 @@ internal sealed class SampleChange : IDisposable
     /// <summary>Removes the one YAML document of a file of the after side that declares <c>name: NAME</c>.</summary>
     public SampleChange Remove(string file, string name)
     {
-        string path = Path.Combine(After, file);
+        var path = Path.Combine(After, file);
         List<string> documents = [.. File.ReadAllText(path).Split("\n---\n")];
         Assert.Single(documents, document => document.Contains($"  name: {name}\n", StringComparison.Ordinal));
         File.WriteAllText(path, string.Join("\n---\n", documents.Where(document => !document.Contains($"  name: {name}\n", StringComparison.Ordinal))));
@@ -52,9 +52,9 @@ internal sealed class SampleChange : IDisposable
 
     private static void Copy(string from, string to)
     {
-        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -9,7 +9,7 @@ internal sealed record DoubleRequest(
     IReadOnlyDictionary<string, string> Query,
     JsonNode? Body)
 {
-    public string? QueryValue(string name) => Query.TryGetValue(name, out string? value) ? value : null;
+    public string? QueryValue(string name) => Query.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The query integer <paramref name="name"/>, or the default the spec declares for it.</summary>
     public int QueryInt(string name) => int.Parse(

@@ -14,7 +14,7 @@ internal sealed record DoubleResponse(int Status, JsonNode? Body = null)
             return new DoubleResponse(status);
         }
 
-        string code = status switch
+        var code = status switch
         {
             400 => "BAD_REQUEST",
             401 => "UNAUTHORIZED",

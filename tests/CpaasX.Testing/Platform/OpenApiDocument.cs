@@ -35,7 +35,7 @@ public sealed class OpenApiDocument
     /// <summary>The description shipped with this library under <paramref name="name"/> (e.g. application-entity.json).</summary>
     public static OpenApiDocument Load(string name)
     {
-        using Stream stream = typeof(OpenApiDocument).Assembly.GetManifestResourceStream(name)
+        using var stream = typeof(OpenApiDocument).Assembly.GetManifestResourceStream(name)
             ?? throw new ArgumentException($"No OpenAPI description named {name}.", nameof(name));
         return new OpenApiDocument(name, (JsonObject)JsonNode.Parse(stream)!);
     }
@@ -61,9 +61,9 @@ public sealed class OpenApiDocument
     /// </summary>
     internal IReadOnlyList<string> Validate(JsonNode schema, JsonElement instance, Action<JsonObject>? adjust = null)
     {
-        string text = schema.ToJsonString();
-        JsonSchema compiled = _schemas.GetOrAdd(text + (adjust?.Method.Name ?? ""), _ => Compile(schema, adjust));
-        EvaluationResults results = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var text = schema.ToJsonString();
+        var compiled = _schemas.GetOrAdd(text + (adjust?.Method.Name ?? ""), _ => Compile(schema, adjust));
+        var results = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return results.IsValid
             ? []
             : [.. (results.Details ?? []).Where(detail => detail.Errors is not null)
@@ -73,7 +73,7 @@ public sealed class OpenApiDocument
     // A standalone JSON Schema: the node itself, with every component schema under $defs and the references rewritten.
     private JsonSchema Compile(JsonNode schema, Action<JsonObject>? adjust)
     {
-        JsonObject definitions = (JsonObject)_root["components"]!["schemas"]!.DeepClone();
+        var definitions = (JsonObject)_root["components"]!["schemas"]!.DeepClone();
         adjust?.Invoke(definitions);
         JsonObject standalone = new()
         {
@@ -95,14 +95,14 @@ public sealed class OpenApiDocument
                     json["$ref"] = "#/$defs/" + reference[ComponentSchemas.Length..];
                 }
 
-                foreach ((_, JsonNode? child) in json.ToList())
+                foreach ((_, var child) in json.ToList())
                 {
                     RewriteReferences(child);
                 }
 
                 break;
             case JsonArray array:
-                foreach (JsonNode? child in array)
+                foreach (var child in array)
                 {
                     RewriteReferences(child);
                 }

@@ -60,11 +60,11 @@ public sealed partial class PlatformAccount
 
     private DoubleResponse? HandleNumbers(DoubleRequest request)
     {
-        ContractOperation operation = request.Operation;
+        var operation = request.Operation;
         return operation.OperationId switch
         {
             "list-owned-numbers" => ListNumbers(request),
-            "get-single-owned-number" => _numbers.TryGetValue(request.PathValues["numberKey"], out JsonObject? number)
+            "get-single-owned-number" => _numbers.TryGetValue(request.PathValues["numberKey"], out var number)
                 ? new DoubleResponse(200, number.DeepClone())
                 : DoubleResponse.Error(operation, 404, "Not found"),
             "update-owned-number" => UpdateNumber(operation, request.PathValues["numberKey"], request.Body!),
@@ -85,7 +85,7 @@ public sealed partial class PlatformAccount
     private DoubleResponse ListNumbers(DoubleRequest request)
     {
         List<JsonObject> numbers = [.. _numbers.Values.Where(number => Matches(request.QueryValue("number"), number["number"]))];
-        int limit = Math.Min(request.QueryInt("limit"), options.NumbersLimitCap ?? int.MaxValue);
+        var limit = Math.Min(request.QueryInt("limit"), options.NumbersLimitCap ?? int.MaxValue);
         return new DoubleResponse(200, new JsonObject
         {
             ["numbers"] = new JsonArray([.. numbers.Skip(request.QueryInt("page") * limit).Take(limit).Select(number => number.DeepClone())]),
@@ -96,13 +96,13 @@ public sealed partial class PlatformAccount
     // The spec says nothing of a number-level application or entity the account lacks: the double refuses it (400).
     private DoubleResponse UpdateNumber(ContractOperation operation, string numberKey, JsonNode body)
     {
-        if (!_numbers.TryGetValue(numberKey, out JsonObject? number))
+        if (!_numbers.TryGetValue(numberKey, out var number))
         {
             return DoubleResponse.Error(operation, 404, "Not found");
         }
 
-        string applicationId = body["applicationId"]!.GetValue<string>();
-        string? entityId = body["entityId"]?.GetValue<string>();
+        var applicationId = body["applicationId"]!.GetValue<string>();
+        var entityId = body["entityId"]?.GetValue<string>();
         if (!_applications.ContainsKey(applicationId) || (entityId is not null && !_entities.ContainsKey(entityId)))
         {
             return DoubleResponse.Error(operation, 400, "Bad request", new Dictionary<string, string[]> { ["applicationId"] = ["no such application or entity"] });
@@ -116,16 +116,16 @@ public sealed partial class PlatformAccount
     // creates another); unset properties are removed first, then the request's settings written. Null when the number is unknown.
     private JsonObject? ManageInbound(JsonObject request)
     {
-        string? numberKey = request["numberKey"]?.GetValue<string>()
+        var numberKey = request["numberKey"]?.GetValue<string>()
             ?? _numbers.Values.FirstOrDefault(number => number["number"]!.GetValue<string>() == request["number"]?.GetValue<string>())?["numberKey"]!.GetValue<string>();
         if (numberKey is null || !_numbers.ContainsKey(numberKey))
         {
             return null;
         }
 
-        string channel = request["channel"]!.GetValue<string>();
-        string? keyword = request["keyword"]?.GetValue<string>();
-        JsonObject? stored = options.InboundConfigurationUpsert == InboundConfigurationUpsert.NaturalKey
+        var channel = request["channel"]!.GetValue<string>();
+        var keyword = request["keyword"]?.GetValue<string>();
+        var stored = options.InboundConfigurationUpsert == InboundConfigurationUpsert.NaturalKey
             ? _inbound.FirstOrDefault(item => item.NumberKey == numberKey && item.Configuration["channel"]!.GetValue<string>() == channel
                 && item.Configuration["keyword"]?.GetValue<string>() == keyword).Configuration
             : null;
@@ -140,13 +140,13 @@ public sealed partial class PlatformAccount
             _inbound.Add((numberKey, stored));
         }
 
-        foreach (JsonNode? unset in request["unset"]?.AsArray() ?? [])
+        foreach (var unset in request["unset"]?.AsArray() ?? [])
         {
-            string name = unset!.GetValue<string>();
+            var name = unset!.GetValue<string>();
             stored.Remove(stored.Select(pair => pair.Key).FirstOrDefault(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)) ?? name);
         }
 
-        foreach ((string name, JsonNode? value) in request.Where(pair => !InboundIdentity.Contains(pair.Key)).ToList())
+        foreach ((var name, var value) in request.Where(pair => !InboundIdentity.Contains(pair.Key)).ToList())
         {
             stored[name] = value?.DeepClone();
         }

@@ -48,7 +48,7 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
     {
         lock (_lock)
         {
-            ContractOperation operation = request.Operation;
+            var operation = request.Operation;
             return operation.OperationId switch
             {
                 "get-applications" => Page(request, _applications.Select(pair => Named("applicationId", pair.Key, "applicationName", pair.Value))),
@@ -86,8 +86,8 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
     private static DoubleResponse Page(DoubleRequest request, IEnumerable<JsonNode> all)
     {
         List<JsonNode> items = [.. all];
-        int page = request.QueryInt("page");
-        int size = request.QueryInt("size");
+        var page = request.QueryInt("page");
+        var size = request.QueryInt("size");
         return new DoubleResponse(200, new JsonObject
         {
             ["results"] = new JsonArray([.. items.Skip(page * size).Take(size)]),
@@ -113,13 +113,13 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
     }
 
     private static DoubleResponse Get(ContractOperation operation, SortedDictionary<string, string?> items, string id, string idField, string nameField) =>
-        items.TryGetValue(id, out string? name)
+        items.TryGetValue(id, out var name)
             ? new DoubleResponse(200, Named(idField, id, nameField, name))
             : DoubleResponse.Error(operation, 404, "Not found");
 
     private static DoubleResponse Create(ContractOperation operation, SortedDictionary<string, string?> items, JsonNode body, string idField, string nameField)
     {
-        string id = body[idField]!.GetValue<string>();
+        var id = body[idField]!.GetValue<string>();
         if (Uri.EscapeDataString(id) != id || id.Length == 0)
         {
             // The platform accepts only IDs that URL encoding leaves unchanged (they become path segments).
@@ -175,10 +175,10 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
         }
 
         items.Remove(id);
-        foreach (PlatformAssociation association in linked)
+        foreach (var association in linked)
         {
             _associations.Remove(association);
-            PlatformAssociation reset = association with { ApplicationId = DefaultApplication, EntityId = null };
+            var reset = association with { ApplicationId = DefaultApplication, EntityId = null };
             if (!_associations.Contains(reset))
             {
                 _associations.Add(reset);
@@ -195,7 +195,7 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
             return DoubleResponse.Error(operation, 404, "Not found");
         }
 
-        bool conflicts = options.AssociationUniqueness == AssociationUniqueness.Tuple
+        var conflicts = options.AssociationUniqueness == AssociationUniqueness.Tuple
             ? _associations.Contains(association)
             : _associations.Any(existing => existing.ResourceType == association.ResourceType && existing.Channel == association.Channel && existing.ResourceId == association.ResourceId);
         if (conflicts)
@@ -209,8 +209,8 @@ public sealed partial class PlatformAccount(PlatformDoubleOptions options)
 
     private string AddStrategy(JsonObject request)
     {
-        string id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        JsonObject stored = (JsonObject)request.DeepClone();
+        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var stored = (JsonObject)request.DeepClone();
         stored["sendingStrategyId"] = id;
         stored["useStickySender"] ??= false;
         stored["useGeolocatedSender"] ??= false;

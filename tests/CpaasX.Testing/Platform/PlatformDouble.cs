@@ -65,15 +65,15 @@ public sealed class PlatformDouble : IAsyncDisposable
 
     public static async Task<PlatformDouble> StartAsync(PlatformDoubleOptions? options = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
+        var app = builder.Build();
         PlatformDouble platform = new(app, options ?? new PlatformDoubleOptions(),
             [OpenApiDocument.Load("application-entity.json"), OpenApiDocument.Load("sending-strategy.json"), OpenApiDocument.Load("numbers.json"), OpenApiDocument.Load("resources.json")]);
         app.Run(platform.HandleAsync);
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         platform.BaseUrl = new Uri(address);
         return platform;
     }
@@ -83,7 +83,7 @@ public sealed class PlatformDouble : IAsyncDisposable
     {
         lock (_lock)
         {
-            for (int index = 0; index < count; index++)
+            for (var index = 0; index < count; index++)
             {
                 _faults.Enqueue((operationId, status));
             }
@@ -110,10 +110,10 @@ public sealed class PlatformDouble : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        HttpRequest request = context.Request;
-        string path = request.Path.Value ?? "";
-        string body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
-        (ContractOperation? operation, IReadOnlyDictionary<string, string> pathValues) = Route(request.Method, path);
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
+        (var operation, var pathValues) = Route(request.Method, path);
         DoubleResponse response;
         if (operation is null)
         {
@@ -122,7 +122,7 @@ public sealed class PlatformDouble : IAsyncDisposable
         }
         else
         {
-            (response, bool followsSpec) = Answer(operation, request, pathValues, body);
+            (response, var followsSpec) = Answer(operation, request, pathValues, body);
             if (followsSpec)
             {
                 // The spec says nothing of how a request outside it is answered (list operations declare no 400).
@@ -168,8 +168,8 @@ public sealed class PlatformDouble : IAsyncDisposable
             return (DoubleResponse.Error(operation, fault, "Injected fault"), true);
         }
 
-        Dictionary<string, string> query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
-        (JsonNode? json, Dictionary<string, string[]> errors) = CheckRequest(operation, pathValues, query, body);
+        var query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
+        (var json, var errors) = CheckRequest(operation, pathValues, query, body);
         if (errors.Count > 0)
         {
             Violate($"{operation.Endpoint}: request does not follow the spec: {string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(", ", error.Value)}"))}");
@@ -181,7 +181,7 @@ public sealed class PlatformDouble : IAsyncDisposable
 
     private (ContractOperation?, IReadOnlyDictionary<string, string>) Route(string method, string path)
     {
-        foreach (ContractOperation operation in _operations.Where(operation => operation.Method == method))
+        foreach (var operation in _operations.Where(operation => operation.Method == method))
         {
             if (operation.PathPattern.Match(path) is { Success: true } match)
             {
@@ -212,15 +212,15 @@ public sealed class PlatformDouble : IAsyncDisposable
     {
         Dictionary<string, string[]> errors = [];
         List<JsonObject> parameters = [.. operation.Parameters];
-        foreach (string name in query.Keys.Where(name => !parameters.Any(parameter => parameter["in"]!.GetValue<string>() == "query" && parameter["name"]!.GetValue<string>() == name)))
+        foreach (var name in query.Keys.Where(name => !parameters.Any(parameter => parameter["in"]!.GetValue<string>() == "query" && parameter["name"]!.GetValue<string>() == name)))
         {
             errors[name] = ["not a parameter of this operation"];
         }
 
-        foreach (JsonObject parameter in parameters)
+        foreach (var parameter in parameters)
         {
-            string name = parameter["name"]!.GetValue<string>();
-            string? value = parameter["in"]!.GetValue<string>() switch
+            var name = parameter["name"]!.GetValue<string>();
+            var value = parameter["in"]!.GetValue<string>() switch
             {
                 "query" => query.GetValueOrDefault(name),
                 "path" => pathValues.GetValueOrDefault(name),
@@ -236,9 +236,9 @@ public sealed class PlatformDouble : IAsyncDisposable
                 continue;
             }
 
-            JsonNode schema = parameter["schema"]!;
-            bool isInteger = operation.Document.Resolve(schema)["type"]?.GetValue<string>() == "integer";
-            JsonElement instance = isInteger && long.TryParse(value, CultureInfo.InvariantCulture, out long number)
+            var schema = parameter["schema"]!;
+            var isInteger = operation.Document.Resolve(schema)["type"]?.GetValue<string>() == "integer";
+            var instance = isInteger && long.TryParse(value, CultureInfo.InvariantCulture, out var number)
                 ? JsonSerializer.SerializeToElement(number)
                 : JsonSerializer.SerializeToElement(value);
             AddErrors(errors, name, operation.Document.Validate(schema, instance));
@@ -278,7 +278,7 @@ public sealed class PlatformDouble : IAsyncDisposable
 
     private void CheckResponse(ContractOperation operation, DoubleResponse response)
     {
-        IReadOnlyList<string> errors = operation.CheckAnswer(response.Status, response.Body);
+        var errors = operation.CheckAnswer(response.Status, response.Body);
         if (errors.Count > 0)
         {
             Violate($"{operation.Endpoint}: {response.Status} answer does not follow the spec: {string.Join("; ", errors)}");
@@ -296,7 +296,7 @@ public sealed class PlatformDouble : IAsyncDisposable
     // The switchable reading of "set the entityId to null" (PlatformDoubleOptions.AssociationEntityIdNullable).
     private static void AllowNullEntityId(JsonObject schemas)
     {
-        foreach ((_, JsonNode? schema) in schemas.Where(pair => pair.Key.EndsWith(AssociationsRequest, StringComparison.Ordinal)).ToList())
+        foreach ((_, var schema) in schemas.Where(pair => pair.Key.EndsWith(AssociationsRequest, StringComparison.Ordinal)).ToList())
         {
             schema!["properties"]!["entityId"]!["type"] = new JsonArray("string", "null");
         }

@@ -20,10 +20,10 @@ internal sealed class PlatformThrottle(TimeSpan unit)
 
         lock (_lock)
         {
-            long now = Stopwatch.GetTimestamp();
-            (double tokens, long stamp) = _buckets.TryGetValue(operation.Endpoint, out var bucket) ? bucket : (rule.Burst, now);
+            var now = Stopwatch.GetTimestamp();
+            (var tokens, var stamp) = _buckets.TryGetValue(operation.Endpoint, out var bucket) ? bucket : (rule.Burst, now);
             tokens = Math.Min(rule.Burst, tokens + (Stopwatch.GetElapsedTime(stamp, now) / unit * rule.Requests));
-            bool allowed = tokens >= 1;
+            var allowed = tokens >= 1;
             _buckets[operation.Endpoint] = (allowed ? tokens - 1 : tokens, now);
             return allowed;
         }

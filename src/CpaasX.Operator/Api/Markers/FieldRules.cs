@@ -107,5 +107,5 @@ public static class FieldRules
 
     /// <summary>The rule a <see cref="FieldRuleAttribute"/> names.</summary>
     public static FieldRule Named(string name) =>
-        ByName.TryGetValue(name, out FieldRule? rule) ? rule : throw new ArgumentException($"No field rule named '{name}'.", nameof(name));
+        ByName.TryGetValue(name, out var rule) ? rule : throw new ArgumentException($"No field rule named '{name}'.", nameof(name));
 }

@@ -75,7 +75,7 @@ public static class CrdGenerator
     {
         StringBuilder text = new(Header);
         text.Append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
-        foreach (CustomResourceKind kind in CustomResourceKinds.All)
+        foreach (var kind in CustomResourceKinds.All)
         {
             text.Append("- ").Append(FileName(kind)).Append('\n');
         }
@@ -88,7 +88,7 @@ public static class CrdGenerator
     {
         Directory.CreateDirectory(outputDirectory);
         List<string> written = [];
-        foreach (CustomResourceKind kind in CustomResourceKinds.All)
+        foreach (var kind in CustomResourceKinds.All)
         {
             written.Add(WriteFile(outputDirectory, FileName(kind), Render(kind)));
         }
@@ -99,7 +99,7 @@ public static class CrdGenerator
 
     private static string WriteFile(string directory, string name, string text)
     {
-        string path = Path.Combine(directory, name);
+        var path = Path.Combine(directory, name);
         File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;
     }

@@ -38,7 +38,7 @@ public sealed record FieldShape(
 
     internal static FieldShape From(PropertyInfo property)
     {
-        LengthAttribute? length = property.GetCustomAttribute<LengthAttribute>();
+        var length = property.GetCustomAttribute<LengthAttribute>();
         return new FieldShape(
             property,
             JsonNames.Of(property),

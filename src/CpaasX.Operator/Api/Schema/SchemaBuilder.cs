@@ -32,7 +32,7 @@ public static class SchemaBuilder
 
     private static V1JSONSchemaProps ForObject(Type type, string description)
     {
-        IReadOnlyList<FieldShape> fields = TypeShapes.Of(type);
+        var fields = TypeShapes.Of(type);
         List<string> required = [.. fields.Where(field => field.Required).Select(field => field.JsonName)];
         List<V1ValidationRule> rules = [.. ObjectRules.For(type).Select(rule => new V1ValidationRule { Rule = rule.Rule, FieldPath = rule.FieldPath, Message = rule.Message })];
         return new V1JSONSchemaProps
@@ -47,16 +47,16 @@ public static class SchemaBuilder
 
     private static V1JSONSchemaProps ForField(FieldShape field)
     {
-        string description = string.Join(" ", new[] { field.Description, field.Rule?.Description, ItemCountText(field) }.OfType<string>());
+        var description = string.Join(" ", new[] { field.Description, field.Rule?.Description, ItemCountText(field) }.OfType<string>());
         if (field.ItemType is null)
         {
             return ForValue(field, field.ValueType, description);
         }
 
-        string itemDescription = TypeShapes.IsObject(field.ScalarType)
+        var itemDescription = TypeShapes.IsObject(field.ScalarType)
             ? TypeShapes.DescriptionOf(field.ScalarType)
             : field.Rule?.Description ?? $"One item of {field.JsonName}.";
-        V1JSONSchemaProps items = ForValue(field, field.ScalarType, itemDescription);
+        var items = ForValue(field, field.ScalarType, itemDescription);
         return new V1JSONSchemaProps
         {
             Type = "array",
@@ -78,7 +78,7 @@ public static class SchemaBuilder
         }
 
         V1JSONSchemaProps schema = new() { Description = description, DefaultProperty = field.Default };
-        FieldRule? rule = field.Rule;
+        var rule = field.Rule;
         if (type == typeof(string))
         {
             schema.Type = "string";

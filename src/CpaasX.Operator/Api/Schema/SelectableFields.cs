@@ -26,9 +26,9 @@ public static class SelectableFields
 
     private static void Collect(Type type, string path, List<string> paths)
     {
-        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            string fieldPath = path + "." + JsonNames.Of(property);
+            var fieldPath = path + "." + JsonNames.Of(property);
             if (property.GetCustomAttribute<SelectableFieldAttribute>() is { } selectable)
             {
                 paths.Add(selectable.Member is null ? fieldPath : fieldPath + "." + selectable.Member);

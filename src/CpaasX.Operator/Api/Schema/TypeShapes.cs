@@ -28,8 +28,8 @@ public static class TypeShapes
 
     private static int Depth(Type type)
     {
-        int depth = 0;
-        for (Type? current = type.BaseType; current is not null; current = current.BaseType)
+        var depth = 0;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             depth++;
         }

@@ -51,7 +51,7 @@ public static class ManifestReader
         }
 
         List<ManifestDocument> documents = [];
-        foreach (YamlDocument document in stream.Documents)
+        foreach (var document in stream.Documents)
         {
             switch (YamlToJson.Convert(document.RootNode, source))
             {
@@ -74,7 +74,7 @@ public static class ManifestReader
     /// </summary>
     public static ICustomResource? ToResource(JsonObject json, string source, int index, YamlNode? yaml = null)
     {
-        CustomResourceKind? kind = CustomResourceKinds.Find(
+        var kind = CustomResourceKinds.Find(
             json["apiVersion"]?.GetValueKind() == JsonValueKind.String ? json["apiVersion"]!.GetValue<string>() : "",
             json["kind"]?.GetValueKind() == JsonValueKind.String ? json["kind"]!.GetValue<string>() : "");
         if (kind is null)

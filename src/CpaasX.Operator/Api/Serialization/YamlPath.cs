@@ -10,7 +10,7 @@ internal static partial class YamlPath
 {
     public static YamlNode? Find(YamlNode root, string path)
     {
-        YamlNode? node = root;
+        var node = root;
         foreach (Match step in StepPattern().Matches(path))
         {
             node = (node, step.Groups["name"].Success, step.Groups["index"].Success) switch

@@ -27,9 +27,9 @@ internal static partial class YamlToJson
     private static JsonObject ConvertMapping(YamlMappingNode mapping, string source)
     {
         JsonObject json = [];
-        foreach ((YamlNode key, YamlNode value) in mapping.Children)
+        foreach ((var key, var value) in mapping.Children)
         {
-            string name = (key as YamlScalarNode)?.Value ?? throw new ManifestException($"{source}: only scalar keys are supported, at {key.Start}.");
+            var name = (key as YamlScalarNode)?.Value ?? throw new ManifestException($"{source}: only scalar keys are supported, at {key.Start}.");
             // Duplicate keys never get here: the YAML parser already refuses them.
             json.Add(name, Convert(value, source));
         }
@@ -39,7 +39,7 @@ internal static partial class YamlToJson
 
     private static JsonValue? ConvertScalar(YamlScalarNode scalar, string source)
     {
-        string text = scalar.Value ?? "";
+        var text = scalar.Value ?? "";
         if (scalar.Style is not ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag))
         {
             return JsonValue.Create(text);

@@ -30,7 +30,7 @@ public sealed record CustomResourceKind(
 
     private Type GenericArgument(int index)
     {
-        Type? type = ClrType;
+        var type = ClrType;
         while (type is not null && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CustomResource<,>)))
         {
             type = type.BaseType;

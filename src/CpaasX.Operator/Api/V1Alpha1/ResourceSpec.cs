@@ -18,7 +18,7 @@ public sealed record ResourceSpec
     public NumberSpec? Number { get; init; }
 
     [Description("Set exactly when type is ALPHA.")]
-    public AlphaSpec? Alpha { get; init; }
+    public AlphanumericSenderSpec? Alpha { get; init; }
 
     [Description("Set exactly when type is DOMAIN.")]
     public DomainSpec? Domain { get; init; }

@@ -23,7 +23,7 @@ internal sealed class FieldPath
     public override string ToString()
     {
         StringBuilder text = new();
-        foreach ((string? name, int index) in _segments)
+        foreach ((var name, var index) in _segments)
         {
             if (name is null)
             {

@@ -23,7 +23,7 @@ public static class ObjectValidator
     public static IReadOnlyList<ValidationError> Validate(ICustomResource resource, bool includeStatus = true)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        CustomResourceKind kind = CustomResourceKinds.All.FirstOrDefault(entry => entry.ClrType == resource.GetType())
+        var kind = CustomResourceKinds.All.FirstOrDefault(entry => entry.ClrType == resource.GetType())
             ?? throw new ArgumentException($"{resource.GetType()} is not one of the cpaasx.io kinds.", nameof(resource));
 
         List<ValidationError> errors = [];
@@ -43,7 +43,7 @@ public static class ObjectValidator
         }
         else
         {
-            foreach (string message in FieldRules.ObjectName.Check(resource.Metadata.Name))
+            foreach (var message in FieldRules.ObjectName.Check(resource.Metadata.Name))
             {
                 errors.Add(new("metadata.name", message));
             }
@@ -68,14 +68,14 @@ public static class ObjectValidator
 
     private static void CheckObject(List<ValidationError> errors, FieldPath path, object value)
     {
-        foreach (FieldShape field in TypeShapes.Of(value.GetType()))
+        foreach (var field in TypeShapes.Of(value.GetType()))
         {
             path.Push(field.JsonName);
             CheckField(errors, path, field, field.Property.GetValue(value));
             path.Pop();
         }
 
-        foreach (ObjectRule rule in ObjectRules.For(value.GetType()))
+        foreach (var rule in ObjectRules.For(value.GetType()))
         {
             if (!rule.Holds(value))
             {
@@ -113,7 +113,7 @@ public static class ObjectValidator
         }
 
         HashSet<string>? seen = field.ListKind is null ? null : new(StringComparer.Ordinal);
-        for (int index = 0; index < items.Count; index++)
+        for (var index = 0; index < items.Count; index++)
         {
             path.PushIndex(index);
             if (items[index] is not object item)
@@ -185,7 +185,7 @@ public static class ObjectValidator
 
     private static void AddAll(List<ValidationError> errors, FieldPath path, IReadOnlyList<string> messages)
     {
-        foreach (string message in messages)
+        foreach (var message in messages)
         {
             errors.Add(new(path.ToString(), message));
         }

@@ -6,7 +6,7 @@ using CpaasX.Operator.Api.Markers;
 namespace CpaasX.Operator.Api.V1Alpha1;
 
 [Description("An alphanumeric sender: SMS only, one-way (never receives inbound).")]
-public sealed record AlphaSpec
+public sealed record AlphanumericSenderSpec
 {
     [Description("The sender name shown to recipients.")]
     [Required]
