@@ -10,8 +10,8 @@ namespace CpaasX.Benchmarks;
 /// Before the live burst, the operator routes another tenant's namespace of 5,000 objects (numbers of their own, so
 /// nothing links the two namespaces), then goes idle. An operator that has been running meets a large change with its
 /// code compiled and optimized by the JIT, as the bare client does, whose code runs in the benchmark's warmed-up
-/// process; a freshly started one spends about a second of CPU on the JIT during the burst at 20k objects
-/// (<c>--cold-operator</c> measures that case).
+/// process; a freshly started one spends CPU on the JIT during the burst (<c>--cold-operator</c> measures that case;
+/// how much: docs/performance.md, live burst).
 /// </summary>
 internal static class OperatorWarmUp
 {

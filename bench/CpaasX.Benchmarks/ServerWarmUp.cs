@@ -23,8 +23,8 @@ internal static class ServerWarmUp
     private const int Objects = 5_000;
 
     /// <summary>
-    /// Methods compiled per round at 5,000 objects: about 10,700, 1,300, 600, 300, 150. Most of the optimizing is done
-    /// in the second round; a round takes 2 to 3 s.
+    /// The methods the JIT compiles fall steeply from one round to the next: by the third, what is left is small beside
+    /// a timed run (the counts per round and a round's length: docs/performance.md, Operator).
     /// </summary>
     private const int Rounds = 3;
 

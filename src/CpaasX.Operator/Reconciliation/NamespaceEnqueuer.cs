@@ -29,8 +29,8 @@ public sealed class NamespaceEnqueuer
     /// <summary>
     /// A run of events that has gone on for a while waits for a pause of this share of its length, when that is longer
     /// than the settle delay: a large apply lasts seconds, and the pauses in its stream (the API server's garbage
-    /// collections, say) grow with it. At 47,500 objects one pause of over 100 ms split a burst in two; with this share
-    /// its 4 to 5 s of creates wait for 200 to 250 ms, a 20k burst (under 2 s) still for the settle delay.
+    /// collections, say) grow with it, so a flat settle delay split the largest measured burst in two while a short
+    /// burst still waits only the settle delay (figures: docs/performance.md, live burst, choice of the delay).
     /// </summary>
     public const double SettleRunShare = 0.05;
 
