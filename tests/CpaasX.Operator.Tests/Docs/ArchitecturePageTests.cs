@@ -65,11 +65,14 @@ public sealed partial class ArchitecturePageTests
         }
     }
 
-    /// <summary>Backticked spans outside code blocks that hold a path from the repository root (a slash, no spaces, not a URL path).</summary>
+    /// <summary>
+    /// Backticked spans outside code blocks that hold a path from the repository root: a slash (not a URL path), or a
+    /// file name with one of the repository's extensions (the files at the root).
+    /// </summary>
     private static List<string> RepositoryPaths(string page) =>
         InlineCode().Matches(CodeBlock().Replace(page, string.Empty))
             .Select(match => match.Groups[1].Value)
-            .Where(span => span.Contains('/') && !span.StartsWith('/') && !span.Contains(':'))
+            .Where(span => (span.Contains('/') && !span.StartsWith('/') && !span.Contains(':')) || FileName().IsMatch(span))
             .Select(span => span.TrimEnd('/'))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -112,6 +115,9 @@ public sealed partial class ArchitecturePageTests
 
     [GeneratedRegex(@"^\| `src/CpaasX\.Operator/(?<folder>\w+)` \|[^|]*\|(?<imports>[^|]*)\|\s*$")]
     private static partial Regex FolderTableRow();
+
+    [GeneratedRegex(@"^(Dockerfile|\.?[\w.-]*\.(sln|props|cs|md|yaml|json|sh|editorconfig))$")]
+    private static partial Regex FileName();
 
     [GeneratedRegex(@"`([^`\s]+)`")]
     private static partial Regex InlineCode();
