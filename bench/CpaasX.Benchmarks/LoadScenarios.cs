@@ -9,6 +9,7 @@ internal static class LoadScenarios
     {
         ["apiserver-load"] = ApiServerLoad.RunAsync,
         ["compile-load"] = CompileLoad.RunAsync,
+        ["console-page"] = ConsolePageLoad.RunAsync,
         ["diff-load"] = DiffLoad.RunAsync,
         ["operator-load"] = OperatorLoad.RunAsync,
         ["platform-plan"] = PlatformPlanLoad.RunAsync,

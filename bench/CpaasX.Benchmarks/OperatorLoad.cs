@@ -105,7 +105,7 @@ internal static class OperatorLoad
         return 0;
     }
 
-    private static async Task<EmbeddedApiServer> StartServerAsync(string crds, IReadOnlyList<ICustomResource> objects, int concurrency)
+    internal static async Task<EmbeddedApiServer> StartServerAsync(string crds, IReadOnlyList<ICustomResource> objects, int concurrency)
     {
         var server = await StartEmptyServerAsync(crds);
         using var client = server.CreateClient();
@@ -179,7 +179,7 @@ internal static class OperatorLoad
     private static long StatusWrites(EmbeddedApiServer server) =>
         CustomResourceKinds.All.Sum(kind => server.Requests.Writes(kind.Plural + "/status"));
 
-    private static async Task RequireAllReadyAsync(EmbeddedApiServer server)
+    internal static async Task RequireAllReadyAsync(EmbeddedApiServer server)
     {
         using var client = server.CreateClient();
         var listed = await ListAsync(client);

@@ -11,5 +11,11 @@ internal static class ScenarioOptions
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
+    public static string Text(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
     public static bool Flag(string[] args, string name) => Array.IndexOf(args, name) >= 0;
 }

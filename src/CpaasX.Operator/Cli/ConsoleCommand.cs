@@ -30,7 +30,7 @@ internal static class ConsoleCommand
             var endpoint = LoopbackEndpoint(parseResult.GetRequiredValue(address));
             var configuration = ClusterConnection.Configure(parseResult.GetValue(kubeconfig), parseResult.GetValue(context), env);
             await using var console = await ConsoleServer.StartAsync(endpoint, configuration, parseResult.GetValue(@namespace), cancellationToken);
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Console: {console.Url}");
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(console.Announcement);
             await RunCommand.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -5,6 +5,7 @@ using CpaasX.ApiServer;
 using CpaasX.ApiServer.Identity;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Local;
+using CpaasX.Operator.WebConsole;
 
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace CpaasX.Operator.Cli;
 
 /// <summary>
 /// <c>local</c>: everything on this machine with only the .NET SDK: the embedded API server, the CRDs of config/crds,
-/// the samples of config/samples, and the operator reconciling them, until Ctrl+C.
+/// the samples of config/samples, the operator reconciling them and the web console over them, until Ctrl+C.
 /// </summary>
 internal static class LocalCommand
 {
@@ -28,7 +29,7 @@ internal static class LocalCommand
         var port = new Option<int>("--port") { Description = "API server port on 127.0.0.1 (default 0: a free one).", DefaultValueFactory = _ => 0 };
         var noSamples = new Option<bool>("--no-samples") { Description = "Start without the samples of config/samples." };
         var configDir = new Option<string?>("--config-dir") { Description = "The config/ folder (default: found in the working folder or above)." };
-        var command = new Command("local", "Run the embedded API server with the CRDs and samples installed, and the operator against it.")
+        var command = new Command("local", "Run the embedded API server with the CRDs and samples installed, the operator against it, and the web console.")
         {
             kubeconfig, port, noSamples, configDir,
         };
@@ -57,10 +58,14 @@ internal static class LocalCommand
             // The operator runs as its ServiceAccount's identity, as installed on a cluster; the kubeconfig's current context is the admin.
             await using var running = await OperatorInstance.StartAsync(
                 options, server.ClientConfiguration(ApiIdentity.Operator), loggerFactory, cancellationToken);
+            // The console is the user's look at the cluster, so it acts as the kubeconfig's current context: the admin.
+            await using var console = await ConsoleServer.StartAsync(
+                new IPEndPoint(IPAddress.Loopback, 0), server.ClientConfiguration(ApiIdentity.Admin), @namespace: null, cancellationToken);
             var shown = parse.GetValue(kubeconfig);
             await output.WriteLineAsync($$"""
                 API server: {{server.BaseUrl}} (kubeconfig {{kubeconfigPath}})
                 Operator:   {{running.HttpAddress}} (/healthz, /readyz), metrics {{running.MetricsAddress}}metrics
+                {{console.Announcement}}
                 Look with:
                   kubectl --kubeconfig {{shown}} get cpaasx -A
                   kubectl --kubeconfig {{shown}} get configmap {{options.ConfigMapName}} -n NAMESPACE -o jsonpath='{.data.routing\.json}'

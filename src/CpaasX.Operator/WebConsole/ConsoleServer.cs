@@ -37,6 +37,9 @@ public sealed class ConsoleServer : IAsyncDisposable
     /// <summary>The one-time URL to open: <see cref="Address"/> with the session token.</summary>
     public Uri Url { get; }
 
+    /// <summary>The line the <c>console</c> and <c>local</c> commands print: <c>Console: URL</c>.</summary>
+    public string Announcement => $"Console: {Url}";
+
     /// <param name="namespace">The namespace shown; null for every namespace the user may list.</param>
     public static async Task<ConsoleServer> StartAsync(
         IPEndPoint endpoint, KubernetesClientConfiguration configuration, string? @namespace, CancellationToken cancellationToken)
