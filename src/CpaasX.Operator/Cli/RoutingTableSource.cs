@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 
 using CpaasX.Operator.Hosting;
-using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
 
 using CpaasX.Routing.Table;
@@ -61,50 +60,13 @@ internal sealed class RoutingTableSource(Func<string, string?> environment)
     {
         var configuration = ClusterConnection.Configure(parseResult.GetValue(_kubeconfig), parseResult.GetValue(_context), environment);
         using var client = new Kubernetes(configuration);
-        return Read(client, namespaceFlag ?? configuration.Namespace ?? "default", parseResult.GetRequiredValue(_configMapName));
-    }
-
-    /// <summary>
-    /// The routing table published in ConfigMap <paramref name="name"/> of <paramref name="namespace"/> (sharded or not),
-    /// read with <paramref name="client"/>; a missing or unreadable one is a <see cref="UsageException"/> saying why.
-    /// </summary>
-    public static RoutingTable Read(IKubernetes client, string @namespace, string name)
-    {
         try
         {
-            // The commands are synchronous; one request, nothing to overlap it with.
-            var configMap = client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace).GetAwaiter().GetResult();
-            if (configMap.Data?.TryGetValue(RoutingPayload.IndexKey, out var index) == true)
-            {
-                return FromShards(client, @namespace, RoutingTableIndex.Parse(System.Text.Encoding.UTF8.GetBytes(index)));
-            }
-
-            var stored = RoutingPayload.StoredTable(configMap.Data, configMap.BinaryData)
-                ?? throw new UsageException($"--namespace: ConfigMap {@namespace}/{name} holds none of {RoutingPayload.JsonKey}, {RoutingPayload.GzipKey} or {RoutingPayload.IndexKey}.");
-            return RoutingTableJson.Deserialize(stored);
+            return PublishedRoutingTable.Read(client, namespaceFlag ?? configuration.Namespace ?? "default", parseResult.GetRequiredValue(_configMapName));
         }
-        catch (Exception exception) when (ApiErrors.IsNotFound(exception))
+        catch (UnreadableRoutingTableException exception)
         {
-            throw new UsageException($"--namespace: no ConfigMap {@namespace}/{name} (does the namespace hold CPaaS X objects, and is the operator running?).", exception);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException or HttpRequestException)
-        {
-            throw new UsageException($"--namespace: cannot read the routing table of {@namespace}/{name}: {exception.Message}", exception);
+            throw new UsageException($"--namespace: {exception.Message}", exception);
         }
     }
-
-    /// <summary>A sharded table: each shard the index names, read from its ConfigMap (a shard gone is a missing piece).</summary>
-    private static RoutingTable FromShards(IKubernetes client, string @namespace, RoutingTableIndex index) =>
-        index.Assemble(shard =>
-        {
-            try
-            {
-                var configMap = client.CoreV1.ReadNamespacedConfigMapAsync(shard.ConfigMap, @namespace).GetAwaiter().GetResult();
-                return configMap.BinaryData?.TryGetValue(shard.Key, out var piece) == true ? piece : null;
-            }
-            catch (Exception exception) when (ApiErrors.IsNotFound(exception))
-            {
-                return null;
-            }
-        });
 }

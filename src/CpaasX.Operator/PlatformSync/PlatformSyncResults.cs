@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 
+using CpaasX.Operator.Compilation;
+using CpaasX.Operator.Reconciliation;
+
 namespace CpaasX.Operator.PlatformSync;
 
 /// <summary>
@@ -9,7 +12,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// that changes raises <see cref="Changed"/>, on which the namespace is reconciled again; an equal one raises
 /// nothing, so a pass that finds the same as the last one writes nothing.
 /// </summary>
-public sealed class PlatformSyncResults
+public sealed class PlatformSyncResults : IDesiredStatusFold
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ObjectSyncState>> _byNamespace = new(StringComparer.Ordinal);
 
@@ -28,6 +31,9 @@ public sealed class PlatformSyncResults
             Changed?.Invoke(@namespace);
         }
     }
+
+    public CompileResult Fold(string @namespace, CompileResult compiled, DateTimeOffset now) =>
+        PlatformSyncedCondition.Fold(compiled, For(@namespace), now);
 
     /// <summary>The namespace is not bound (any more): its objects lose the condition.</summary>
     public void Clear(string @namespace)

@@ -1,5 +1,4 @@
 using CpaasX.Operator.Compilation;
-using CpaasX.Operator.PlatformSync;
 using CpaasX.Operator.Runtime.ReconcileLoop;
 using CpaasX.Operator.Writing;
 
@@ -8,10 +7,10 @@ namespace CpaasX.Operator.Reconciliation;
 /// <summary>
 /// Reconciles one namespace: a snapshot from the informer stores (never the API), the cluster-wide resource value
 /// index the Resource store keeps (only the namespace's own values are looked up), compile, and the writer. A namespace
-/// without CPaaS X objects loses its ConfigMap. The platform sync's last verdicts (<paramref name="platformSync"/>)
-/// are folded in as each object's <c>PlatformSynced</c> condition, so that conditions have one writer.
+/// without CPaaS X objects loses its ConfigMap. What <paramref name="fold"/> adds (the platform sync's last verdicts,
+/// as each object's <c>PlatformSynced</c> condition) is written with the rest, so that conditions have one writer.
 /// </summary>
-public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, TimeProvider time, PlatformSyncResults? platformSync = null) : IReconciler<string>
+public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWriter writer, TimeProvider time, IDesiredStatusFold? fold = null) : IReconciler<string>
 {
     public Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
@@ -23,7 +22,12 @@ public sealed class NamespaceReconciler(ClusterInformers informers, NamespaceWri
         }
 
         var now = time.GetUtcNow();
-        var compiled = PlatformSyncedCondition.Fold(NamespaceCompiler.Compile(snapshot, informers.ResourceValues, now), platformSync?.For(key), now);
+        var compiled = NamespaceCompiler.Compile(snapshot, informers.ResourceValues, now);
+        if (fold is not null)
+        {
+            compiled = fold.Fold(key, compiled, now);
+        }
+
         return writer.ApplyAsync(compiled, observedConfigMaps, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 
 using CpaasX.Operator.Api.V1Alpha1;
-using CpaasX.Operator.Cli;
 using CpaasX.Operator.Hosting;
 using CpaasX.Operator.Runtime.Client;
+using CpaasX.Operator.Writing;
 
 using CpaasX.Routing.Resolution;
 
@@ -129,10 +129,10 @@ public sealed class ConsoleServer : IAsyncDisposable
         try
         {
             // The table is read as the resolve command reads it (one rule), off the request thread: it blocks.
-            var table = await Task.Run(() => RoutingTableSource.Read(cluster.Client, question.Namespace, OperatorOptions.DefaultConfigMapName)).ConfigureAwait(false);
+            var table = await Task.Run(() => PublishedRoutingTable.Read(cluster.Client, question.Namespace, OperatorOptions.DefaultConfigMapName)).ConfigureAwait(false);
             return RoutingPage.Answer(question, new RoutingResolver(table));
         }
-        catch (UsageException exception)
+        catch (UnreadableRoutingTableException exception)
         {
             return RoutingPage.Problem(exception.Message);
         }

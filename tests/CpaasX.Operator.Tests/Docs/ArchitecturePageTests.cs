@@ -7,12 +7,11 @@ namespace CpaasX.Operator.Tests.Docs;
 /// <summary>
 /// Keeps docs/architecture.md true as the code moves: every repository path it names in backticks exists, its folder
 /// table has a row for every top-level folder of src/CpaasX.Operator, and each row's imports are the ones the folder's
-/// <c>using CpaasX.</c> lines make, pointing up the table unless marked "(back)".
+/// <c>using CpaasX.</c> lines make, all pointing up the table.
 /// </summary>
 public sealed partial class ArchitecturePageTests
 {
     private const string ProjectFolder = "src/CpaasX.Operator";
-    private const string BackMarker = "(back)";
 
     private static readonly Lazy<string> Page = new(() => File.ReadAllText(RepositoryRoot.Combine("docs", "architecture.md")));
 
@@ -40,14 +39,14 @@ public sealed partial class ArchitecturePageTests
     {
         foreach (var row in FolderRows(Page.Value))
         {
-            var written = row.Imports.Select(import => import.Name).Order(StringComparer.Ordinal);
+            var written = row.Imports.Order(StringComparer.Ordinal);
             var made = ImportsOf(row.Folder).Order(StringComparer.Ordinal);
             Assert.True(written.SequenceEqual(made), $"{row.Folder}: the page says it imports [{string.Join(", ", written)}], its code imports [{string.Join(", ", made)}]");
         }
     }
 
     [Fact]
-    public void Imports_point_up_the_folder_table_except_those_marked_back()
+    public void Imports_point_up_the_folder_table()
     {
         var rows = FolderRows(Page.Value);
         var position = rows.Select((row, index) => (row.Folder, index)).ToDictionary(entry => entry.Folder, entry => entry.index, StringComparer.Ordinal);
@@ -55,12 +54,9 @@ public sealed partial class ArchitecturePageTests
         Assert.True(rows.Count >= 10, $"only {rows.Count} rows found in the folder table");
         foreach (var (row, index) in rows.Select((row, index) => (row, index)))
         {
-            foreach (var import in row.Imports.Where(import => position.ContainsKey(import.Name)))
+            foreach (var import in row.Imports.Where(position.ContainsKey))
             {
-                var above = position[import.Name] < index;
-                Assert.True(above != import.Back, import.Back
-                    ? $"{row.Folder} marks {import.Name} {BackMarker}, but it is above it in the table"
-                    : $"{row.Folder} imports {import.Name}, which is below it in the table: reorder the table or mark the import {BackMarker}");
+                Assert.True(position[import] < index, $"{row.Folder} imports {import}, which is below it in the table: reorder the table, or invert the import");
             }
         }
     }
@@ -85,14 +81,8 @@ public sealed partial class ArchitecturePageTests
             .Select(match => new FolderRow(match.Groups["folder"].Value, ParseImports(match.Groups["imports"].Value.Trim())))
             .ToList();
 
-    private static List<Import> ParseImports(string cell) =>
-        cell == "nothing of the operator"
-            ? []
-            : cell.Split(',', StringSplitOptions.TrimEntries)
-                .Select(name => name.EndsWith(BackMarker, StringComparison.Ordinal)
-                    ? new Import(name[..^BackMarker.Length].TrimEnd(), Back: true)
-                    : new Import(name, Back: false))
-                .ToList();
+    private static List<string> ParseImports(string cell) =>
+        cell == "nothing of the operator" ? [] : [.. cell.Split(',', StringSplitOptions.TrimEntries)];
 
     private static IEnumerable<string> SourceFolders() =>
         Directory.GetDirectories(RepositoryRoot.Combine(ProjectFolder))
@@ -125,7 +115,5 @@ public sealed partial class ArchitecturePageTests
     [GeneratedRegex(@"^```.*?^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CodeBlock();
 
-    private sealed record FolderRow(string Folder, List<Import> Imports);
-
-    private sealed record Import(string Name, bool Back);
+    private sealed record FolderRow(string Folder, List<string> Imports);
 }
