@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -26,6 +27,7 @@ public sealed partial class PlatformClient : IDisposable
         _pacer = new EndpointPacer(_options.RequestInterval);
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.BaseAddress = binding.BaseUrl;
+        _http.Timeout = _options.RequestTimeout;
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("App", binding.ApiKey);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
@@ -165,6 +167,12 @@ public sealed partial class PlatformClient : IDisposable
         catch (HttpRequestException exception)
         {
             return (0, null, null, exception.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's timeout, not the pass being stopped: the request went unanswered and is retried as a refused
+            // connection is. Left to escape, it would end the pass as a shutdown does: no retry, no Event, no metric.
+            return (0, null, null, string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"));
         }
     }
 

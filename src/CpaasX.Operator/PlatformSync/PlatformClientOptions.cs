@@ -9,6 +9,12 @@ public sealed record PlatformClientOptions
     /// </summary>
     public TimeSpan RequestInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long one request may go unanswered before it counts as not answered (and is retried as a refused
+    /// connection is); HttpClient's own default.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>Attempts of one request answered 429 or 5xx (or not answered) before the sync gives up for this pass.</summary>
     public int MaxAttempts { get; init; } = 8;
 

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
 using CpaasX.Operator.Api.V1Alpha1;
 using CpaasX.Operator.PlatformSync;
 using CpaasX.Testing.Platform;
@@ -236,25 +240,70 @@ public sealed class PlatformSyncScenarioTests
     {
         await using var harness = await SyncHarness.StartAsync("environments");
         using CancellationTokenSource restart = new();
-        var writes = 0;
+        // The restart comes as the platform answers its sixth accepted write: the platform made it, the pass never
+        // learns so, and its record lacks it. Writes answered 429 or 5xx (retried) changed nothing, so they do not count.
+        var applied = 0;
         harness.Platform.Answered += request =>
         {
-            if (request.IsWrite && Interlocked.Increment(ref writes) == 6)
+            if (request is { IsWrite: true, Status: >= 200 and < 300 } && Interlocked.Increment(ref applied) == 6)
             {
                 restart.Cancel();
             }
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.ApplyAsync(cancellationToken: restart.Token));
+        Assert.True(restart.IsCancellationRequested, "the interrupted pass stopped before the restart");
+        Assert.Equal(5, harness.Record.Entries.Count);
         (var resumed, var report) = await harness.ApplyAsync();
 
         Assert.True(report.Complete, report.Failed?.Error.Message);
-        Assert.True(resumed.InSync >= 5, resumed.Summary());
+        // The six writes made are in sync; the one the record lost is adopted, not created again.
+        Assert.Equal(6, resumed.InSync);
+        Assert.Single(resumed.Adoptions);
         Assert.DoesNotContain(harness.Platform.Requests, request => request is { Method: "POST", Status: 409 });
         List<RecordedRequest> creates = [.. harness.Platform.Requests.Where(request => request is { Method: "POST", Status: 201 })];
         Assert.Empty(creates.GroupBy(request => request.Path + " " + request.Body).Where(same => same.Count() > 1).Select(same => same.Key));
         AssertAccountEqualsGit(harness);
         Assert.Empty(harness.Platform.Violations);
+    }
+
+    [Fact]
+    public async Task A_request_left_unanswered_is_retried_and_then_fails_the_pass_not_taken_for_a_shutdown()
+    {
+        // A platform that accepts connections and never answers; each attempt comes on a new connection (a timed-out
+        // one is not reused).
+        using TcpListener silent = new(IPAddress.Loopback, 0);
+        silent.Start();
+        ConcurrentBag<Socket> held = [];
+        using SemaphoreSlim accepted = new(0);
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptSocketAsync());
+                accepted.Release();
+            }
+        });
+        using PlatformClient client = new(
+            new PlatformBinding(new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}"), "key"),
+            new PlatformClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 3, RequestInterval = SyncHarness.Unit, BackoffBase = SyncHarness.Unit });
+
+        var error = await Assert.ThrowsAsync<PlatformApiException>(() => client.CreateAsync(PlatformKind.Application, new PlatformNamed("billing", "Billing"), CancellationToken.None));
+
+        Assert.Equal(0, error.Status);
+        Assert.Contains("answered nothing: no answer within 0.2 s", error.Message, StringComparison.Ordinal);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.True(await accepted.WaitAsync(TimeSpan.FromSeconds(30)), $"attempt {attempt} never connected");
+        }
+
+        silent.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => accepting);
+        Assert.Equal(3, held.Count);
+        foreach (var socket in held)
+        {
+            socket.Dispose();
+        }
     }
 
     internal static void AssertAccountEqualsGit(SyncHarness harness)
