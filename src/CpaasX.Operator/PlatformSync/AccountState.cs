@@ -10,6 +10,6 @@ public sealed record AccountState(
     /// <summary>The account's numbers the namespace declares a number level for (and only those).</summary>
     public IReadOnlyList<PlatformNumber> Numbers { get; init; } = [];
 
-    /// <summary>The inbound configurations of the numbers and channels the namespace declares configurations for.</summary>
+    /// <summary>The inbound configurations of the numbers and channels the namespace declares configurations for or the record holds configurations of.</summary>
     public IReadOnlyList<PlatformInboundConfiguration> InboundConfigurations { get; init; } = [];
 }

@@ -17,7 +17,7 @@ internal static class InboundApplier
                 record.Adopted(PlatformKind.Number, number.NumberKey, owner);
                 break;
             case (PlatformInboundConfiguration configuration, PlanAction.Create):
-                record.Created(PlatformKind.InboundConfiguration, await client.PutInboundConfigurationAsync(configuration, cancellationToken), owner);
+                record.Created(PlatformKind.InboundConfiguration, await client.PutInboundConfigurationAsync(configuration, cancellationToken), owner, configuration.Key.Listing);
                 break;
             case (PlatformInboundConfiguration configuration, PlanAction.Update):
                 var key = await client.PutInboundConfigurationAsync(configuration, cancellationToken);
@@ -27,11 +27,11 @@ internal static class InboundApplier
                     // so the number keeps one configuration per channel and keyword.
                     await client.DeleteInboundConfigurationAsync(configuration.ConfigurationKey!, cancellationToken);
                     record.Forget(PlatformKind.InboundConfiguration, configuration.ConfigurationKey!);
-                    record.Created(PlatformKind.InboundConfiguration, key, owner);
+                    record.Created(PlatformKind.InboundConfiguration, key, owner, configuration.Key.Listing);
                 }
                 else
                 {
-                    record.Adopted(PlatformKind.InboundConfiguration, key, owner);
+                    record.Adopted(PlatformKind.InboundConfiguration, key, owner, configuration.Key.Listing);
                 }
 
                 break;

@@ -15,9 +15,9 @@ public static class PlanApplier
     public static async Task<ApplyReport> ApplyAsync(
         SyncPlan plan, PlatformClient client, SyncRecord record, Func<CancellationToken, Task> saveRecord, CancellationToken cancellationToken)
     {
-        foreach ((var kind, var key, var owner) in plan.Adoptions)
+        foreach ((var kind, var key, var owner, var listing) in plan.Adoptions)
         {
-            record.Adopted(kind, key, owner);
+            record.Adopted(kind, key, owner, listing);
         }
 
         if (plan.Adoptions.Count > 0)

@@ -95,11 +95,14 @@ public sealed partial class PlatformClient
     }
 
     // The list is not paged and its answers do not name their number: it is read per number and channel the
-    // namespace declares configurations for, filtered by numberKey.
-    private async Task<List<PlatformInboundConfiguration>> ListInboundConfigurationsAsync(DeclaredAccount declared, CancellationToken cancellationToken)
+    // namespace declares configurations for, and per number and channel the record holds configurations of (so that
+    // one no InboundConfiguration names any more is still seen, reported and deleted by the usual rules).
+    private async Task<List<PlatformInboundConfiguration>> ListInboundConfigurationsAsync(DeclaredAccount declared, SyncRecord record, CancellationToken cancellationToken)
     {
         List<PlatformInboundConfiguration> all = [];
-        foreach ((var numberKey, var channel) in declared.InboundConfigurations.Select(item => (item.Value.Key.NumberKey, item.Value.Key.Channel)).Distinct().Order())
+        var listings = declared.InboundConfigurations.Select(item => item.Value.Key.Listing).Concat(record.InboundListings()).Distinct()
+            .OrderBy(listing => listing.NumberKey, StringComparer.Ordinal).ThenBy(listing => listing.Channel, StringComparer.Ordinal);
+        foreach ((var numberKey, var channel) in listings)
         {
             JsonNode? answer = null;
             await SendAsync(HttpMethod.Get, InboundConfigurations,

@@ -33,17 +33,18 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     /// <summary>
-    /// Reads the account: the four provisioning lists, and the numbers and inbound configurations
-    /// <paramref name="declared"/> needs; the lists go in parallel, as each endpoint has its own throttling.
+    /// Reads the account: the four provisioning lists, the numbers and inbound configurations <paramref name="declared"/>
+    /// needs, and the inbound configurations <paramref name="record"/> holds; the lists go in parallel, as each endpoint
+    /// has its own throttling.
     /// </summary>
-    public async Task<AccountState> ReadAccountAsync(DeclaredAccount declared, CancellationToken cancellationToken)
+    public async Task<AccountState> ReadAccountAsync(DeclaredAccount declared, SyncRecord record, CancellationToken cancellationToken)
     {
         var applications = ListAsync(Applications, item => Named(item, "applicationId", "applicationName"), cancellationToken);
         var entities = ListAsync(Entities, item => Named(item, "entityId", "entityName"), cancellationToken);
         var associations = ListAsync(Associations, ToAssociation, cancellationToken);
         var strategies = ListAsync(Strategies, ToStrategy, cancellationToken);
         var numbers = ListNumbersAsync(declared, cancellationToken);
-        var inbound = ListInboundConfigurationsAsync(declared, cancellationToken);
+        var inbound = ListInboundConfigurationsAsync(declared, record, cancellationToken);
         await Task.WhenAll(applications, entities, associations, strategies, numbers, inbound);
         return new AccountState(applications.Result, entities.Result, associations.Result, strategies.Result)
         {

@@ -29,5 +29,8 @@ public sealed record PlatformInboundConfiguration(string? ConfigurationKey, Inbo
 /// <summary>An inbound configuration's natural key: the number, the platform's channel and the keyword (null: all messages).</summary>
 public sealed record InboundKey(string NumberKey, string Channel, string? Keyword)
 {
+    /// <summary>The list the configuration is read from.</summary>
+    public InboundListing Listing => new(NumberKey, Channel);
+
     public override string ToString() => $"{NumberKey} {Channel} {Keyword ?? "(no keyword)"}";
 }

@@ -84,7 +84,7 @@ public sealed class PlatformSyncReconciler(
         {
             var stored = await StoredSyncRecord.LoadAsync(client, key, cancellationToken);
             var record = stored.Record;
-            var plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, cancellationToken), record, settings.Prune);
+            var plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, record, cancellationToken), record, settings.Prune);
             results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {

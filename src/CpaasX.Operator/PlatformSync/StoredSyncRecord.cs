@@ -106,14 +106,27 @@ public sealed class StoredSyncRecord
     {
         ["entries"] = new JsonArray([.. record.Entries
             .OrderBy(entry => entry.Key.Kind).ThenBy(entry => entry.Key.Key, StringComparer.Ordinal)
-            .Select(entry => new JsonObject
-            {
-                ["kind"] = entry.Key.Kind.ToString(),
-                ["key"] = entry.Key.Key,
-                ["owner"] = entry.Value.Owner,
-                ["created"] = entry.Value.Created,
-            })]),
+            .Select(entry => Encode(entry.Key.Kind, entry.Key.Key, entry.Value))]),
     }, Readable);
+
+    // An inbound configuration's number and channel are two optional fields: a record stored without them still reads.
+    private static JsonObject Encode(PlatformKind kind, string key, RecordEntry entry)
+    {
+        JsonObject item = new()
+        {
+            ["kind"] = kind.ToString(),
+            ["key"] = key,
+            ["owner"] = entry.Owner,
+            ["created"] = entry.Created,
+        };
+        if (entry.Listing is { } listing)
+        {
+            item["numberKey"] = listing.NumberKey;
+            item["channel"] = listing.Channel;
+        }
+
+        return item;
+    }
 
     private static SyncRecord Decode(byte[]? json)
     {
@@ -126,13 +139,14 @@ public sealed class StoredSyncRecord
                 var kind = Enum.Parse<PlatformKind>(Field(entry, "kind").GetValue<string>());
                 var key = Field(entry, "key").GetValue<string>();
                 var owner = Field(entry, "owner").GetValue<string>();
+                InboundListing? listing = entry!["numberKey"] is { } numberKey ? new(numberKey.GetValue<string>(), Field(entry, "channel").GetValue<string>()) : null;
                 if (Field(entry, "created").GetValue<bool>())
                 {
-                    record.Created(kind, key, owner);
+                    record.Created(kind, key, owner, listing);
                 }
                 else
                 {
-                    record.Adopted(kind, key, owner);
+                    record.Adopted(kind, key, owner, listing);
                 }
             }
         }

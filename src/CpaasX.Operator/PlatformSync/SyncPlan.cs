@@ -12,7 +12,7 @@ namespace CpaasX.Operator.PlatformSync;
 /// <param name="StrategyIds">The platform's sendingStrategyId of each SenderStrategy that already matches, by owner.</param>
 public sealed record SyncPlan(
     IReadOnlyList<PlannedOperation> Operations,
-    IReadOnlyList<(PlatformKind Kind, string Key, string Owner)> Adoptions,
+    IReadOnlyList<(PlatformKind Kind, string Key, string Owner, InboundListing? Listing)> Adoptions,
     IReadOnlyList<string> Reported,
     IReadOnlyList<(string Owner, string Reason)> NotSynced,
     int InSync,

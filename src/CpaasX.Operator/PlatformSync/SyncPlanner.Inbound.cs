@@ -43,7 +43,7 @@ public static partial class SyncPlanner
             used.Add(held.ConfigurationKey!);
             if (held.SameTarget(item.Value))
             {
-                plan.Matches(PlatformKind.InboundConfiguration, held.ConfigurationKey!, item.Owner);
+                plan.Matches(PlatformKind.InboundConfiguration, held.ConfigurationKey!, item.Owner, held.Key.Listing);
                 plan.ConfigurationKeys[item.Owner] = held.ConfigurationKey!;
             }
             else

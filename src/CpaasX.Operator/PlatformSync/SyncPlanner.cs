@@ -111,7 +111,7 @@ public static partial class SyncPlanner
     private sealed class PlanBuilder(DeclaredAccount declared, SyncRecord record, bool prune)
     {
         private readonly List<(int Phase, PlannedOperation Operation)> _writes = [];
-        private readonly List<(PlatformKind, string, string)> _adoptions = [];
+        private readonly List<(PlatformKind, string, string, InboundListing?)> _adoptions = [];
         private readonly List<string> _reported = [];
         private int _inSync;
 
@@ -123,12 +123,12 @@ public static partial class SyncPlanner
 
         public void Write(int phase, PlannedOperation operation) => _writes.Add((phase, operation));
 
-        public void Matches(PlatformKind kind, string key, string owner)
+        public void Matches(PlatformKind kind, string key, string owner, InboundListing? listing = null)
         {
             _inSync++;
             if (record.Find(kind, key) is null)
             {
-                _adoptions.Add((kind, key, owner));
+                _adoptions.Add((kind, key, owner, listing));
             }
         }
 

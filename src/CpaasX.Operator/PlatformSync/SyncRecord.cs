@@ -15,10 +15,22 @@ public sealed class SyncRecord
     public RecordEntry? Find(PlatformKind kind, string key) { lock (_lock) { return _entries.GetValueOrDefault((kind, key)); } }
 
     /// <summary>Records an object the operator created.</summary>
-    public void Created(PlatformKind kind, string key, string owner) { lock (_lock) { _entries[(kind, key)] = new RecordEntry(owner, Created: true); } }
+    public void Created(PlatformKind kind, string key, string owner, InboundListing? listing = null) { lock (_lock) { _entries[(kind, key)] = new RecordEntry(owner, Created: true, listing); } }
 
-    /// <summary>Records an object that already existed and matched; an earlier entry (a creation) is kept.</summary>
-    public void Adopted(PlatformKind kind, string key, string owner) { lock (_lock) { _entries.TryAdd((kind, key), new RecordEntry(owner, Created: false)); } }
+    /// <summary>Records an object that already existed and matched; an earlier entry (a creation) is kept, its missing listing filled in.</summary>
+    public void Adopted(PlatformKind kind, string key, string owner, InboundListing? listing = null)
+    {
+        lock (_lock)
+        {
+            _entries[(kind, key)] = _entries.TryGetValue((kind, key), out var earlier)
+                ? earlier with { Listing = earlier.Listing ?? listing }
+                : new RecordEntry(owner, Created: false, listing);
+        }
+    }
+
+    /// <summary>The numbers and channels the recorded inbound configurations are listed under.</summary>
+    public IEnumerable<InboundListing> InboundListings() =>
+        Entries.Where(entry => entry.Key.Kind == PlatformKind.InboundConfiguration).Select(entry => entry.Value.Listing).OfType<InboundListing>();
 
     public void Forget(PlatformKind kind, string key) { lock (_lock) { _entries.Remove((kind, key)); } }
 }

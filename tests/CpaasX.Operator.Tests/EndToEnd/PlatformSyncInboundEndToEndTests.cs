@@ -63,6 +63,31 @@ public sealed class PlatformSyncInboundEndToEndTests : IAsyncLifetime
         Assert.Equal(
             objects.OfType<InboundConfiguration>().Select(item => $"{JsonNames.Of(item.Spec.Channel!.Value)} {item.Spec.Keyword}").Order(StringComparer.Ordinal),
             _platform.Account.InboundConfigurations.Select(item => $"{item.Channel} {item.Keyword}").Order(StringComparer.Ordinal));
+        // The stored record keeps each configuration's number and channel: the account read lists them even once Git drops them.
+        var stored = await StoredSyncRecord.LoadAsync(_cluster.Client, Namespace, CancellationToken.None);
+        Assert.All(_platform.Account.InboundConfigurations, item => Assert.Equal(
+            new InboundListing(item.NumberKey, item.Channel), stored.Record.Find(PlatformKind.InboundConfiguration, item.ConfigurationKey)?.Listing));
         Assert.Empty(_platform.Violations);
+    }
+
+    [Fact]
+    public async Task A_record_stored_without_the_configurations_number_and_channel_still_reads()
+    {
+        await _cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
+        await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap
+            {
+                Metadata = new V1ObjectMeta { Name = StoredSyncRecord.ConfigMapName },
+                Data = new Dictionary<string, string>
+                {
+                    [StoredSyncRecord.JsonKey] = """{"entries":[{"kind":"InboundConfiguration","key":"cfg-1","owner":"InboundConfiguration/support-line-mms","created":true}]}""",
+                },
+            },
+            Namespace);
+
+        var stored = await StoredSyncRecord.LoadAsync(_cluster.Client, Namespace, CancellationToken.None);
+
+        Assert.Equal(new RecordEntry("InboundConfiguration/support-line-mms", Created: true), stored.Record.Find(PlatformKind.InboundConfiguration, "cfg-1"));
+        Assert.Empty(stored.Record.InboundListings());
     }
 }

@@ -73,7 +73,9 @@ public sealed class PlatformSyncInboundScenarioTests
         Assert.True(again.IsEmpty, string.Join("\n", again.Operations));
         Assert.Equal(harness.Objects.OfType<InboundConfiguration>().Select(DeclaredAccount.Owner).Order(StringComparer.Ordinal), again.ConfigurationKeys.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(harness.Platform.Account.InboundConfigurations.Select(item => item.ConfigurationKey).Order(StringComparer.Ordinal), again.ConfigurationKeys.Values.Order(StringComparer.Ordinal));
-        Assert.All(again.ConfigurationKeys, pair => Assert.Equal(new RecordEntry(pair.Key, Created: true), harness.Record.Find(PlatformKind.InboundConfiguration, pair.Value)));
+        Assert.All(again.ConfigurationKeys, pair => Assert.Equal(
+            new RecordEntry(pair.Key, Created: true, harness.Platform.Account.InboundConfigurations.Where(item => item.ConfigurationKey == pair.Value).Select(item => new InboundListing(item.NumberKey, item.Channel)).Single()),
+            harness.Record.Find(PlatformKind.InboundConfiguration, pair.Value)));
         Assert.Equal(new RecordEntry("Resource/support-line", Created: false), harness.Record.Find(PlatformKind.Number, "NK-support-line"));
         PlatformSyncScenarioTests.AssertAccountEqualsGit(harness);
         Assert.Empty(harness.Platform.Violations);
@@ -98,7 +100,7 @@ public sealed class PlatformSyncInboundScenarioTests
         Assert.True(report.Complete, report.Failed?.Error.Message);
         Assert.DoesNotContain(plan.Operations, operation => operation.Kind == PlatformKind.Number || operation.Key == existing);
         Assert.Equal(existing, plan.ConfigurationKeys["InboundConfiguration/support-line-mms"]);
-        Assert.Equal(new RecordEntry("InboundConfiguration/support-line-mms", Created: false), harness.Record.Find(PlatformKind.InboundConfiguration, existing));
+        Assert.Equal(new RecordEntry("InboundConfiguration/support-line-mms", Created: false, new InboundListing("NK-support-line", "MMS")), harness.Record.Find(PlatformKind.InboundConfiguration, existing));
         Assert.Equal(5, plan.Operations.Count(operation => operation.Kind == PlatformKind.InboundConfiguration));
         PlatformSyncScenarioTests.AssertAccountEqualsGit(harness);
         Assert.Empty(harness.Platform.Violations);
@@ -167,7 +169,7 @@ public sealed class PlatformSyncInboundScenarioTests
             Assert.Null(harness.Record.Find(PlatformKind.InboundConfiguration, before));
         }
 
-        Assert.Equal(new RecordEntry("InboundConfiguration/support-line-default", Created: true), harness.Record.Find(PlatformKind.InboundConfiguration, now.ConfigurationKey));
+        Assert.Equal(new RecordEntry("InboundConfiguration/support-line-default", Created: true, new InboundListing("NK-support-line", "SMS")), harness.Record.Find(PlatformKind.InboundConfiguration, now.ConfigurationKey));
         Assert.True((await harness.PlanAsync()).IsEmpty);
         Assert.Empty(harness.Platform.Violations);
     }
@@ -196,6 +198,50 @@ public sealed class PlatformSyncInboundScenarioTests
         Assert.Equal([(PlanAction.Delete, "InboundConfiguration/support-line-partner")], pruned.Operations.Select(operation => (operation.Action, operation.Owner!)));
         PlatformSyncScenarioTests.AssertAccountEqualsGit(harness);
         Assert.DoesNotContain(harness.Platform.Account.InboundConfigurations, item => item.Keyword == "PARTNER");
+        Assert.Empty(harness.Platform.Violations);
+    }
+
+    [Fact]
+    public async Task A_configuration_whose_number_and_channel_no_longer_appear_in_git_is_read_from_the_record_and_deleted_only_with_prune()
+    {
+        await using var harness = await SyncHarness.StartAsync("inbound");
+        await harness.ApplyAsync();
+        // The only MMS configuration of the support line: no InboundConfiguration names (NK-support-line, MMS) any more.
+        var removed = Assert.Single(harness.Platform.Account.InboundConfigurations, item => item is { NumberKey: "NK-support-line", Channel: "MMS" }).ConfigurationKey;
+        harness.Objects.Remove(harness.Find<InboundConfiguration>("support-line-mms"));
+
+        (var kept, _) = await harness.ApplyAsync(prune: false);
+
+        Assert.True(kept.IsEmpty, string.Join("\n", kept.Operations));
+        Assert.Contains(kept.Reported, line => line == $"{PlatformKind.InboundConfiguration} {removed}: InboundConfiguration/support-line-mms is gone; kept because prune is off");
+        Assert.Contains(harness.Platform.Account.InboundConfigurations, item => item.ConfigurationKey == removed);
+
+        (var pruned, var report) = await harness.ApplyAsync(prune: true);
+
+        Assert.True(report.Complete, report.Failed?.Error.Message);
+        Assert.Equal([(PlanAction.Delete, removed, "InboundConfiguration/support-line-mms")], pruned.Operations.Select(operation => (operation.Action, operation.Key, operation.Owner!)));
+        Assert.DoesNotContain(harness.Platform.Account.InboundConfigurations, item => item.Channel == "MMS");
+        Assert.Null(harness.Record.Find(PlatformKind.InboundConfiguration, removed));
+        PlatformSyncScenarioTests.AssertAccountEqualsGit(harness);
+        Assert.True((await harness.PlanAsync(prune: true)).IsEmpty);
+        Assert.Empty(harness.Platform.Violations);
+    }
+
+    [Fact]
+    public async Task A_deleting_configuration_whose_number_and_channel_no_other_names_is_deleted_on_the_platform_without_prune()
+    {
+        await using var harness = await SyncHarness.StartAsync("inbound");
+        await harness.ApplyAsync();
+        var deleting = harness.Find<InboundConfiguration>("support-line-mms");
+        deleting.Metadata.DeletionTimestamp = DateTime.UtcNow;
+
+        (var plan, var report) = await harness.ApplyAsync(prune: false);
+
+        // What the sync's finalizer waits for: without the recorded pair the delete was never planned.
+        Assert.True(report.Complete, report.Failed?.Error.Message);
+        Assert.Equal([(PlanAction.Delete, "InboundConfiguration/support-line-mms is being deleted")], plan.Operations.Select(operation => (operation.Action, operation.Why)));
+        Assert.DoesNotContain(harness.Platform.Account.InboundConfigurations, item => item.Channel == "MMS");
+        Assert.DoesNotContain(harness.Record.Entries.Values, entry => entry.Owner == "InboundConfiguration/support-line-mms");
         Assert.Empty(harness.Platform.Violations);
     }
 

@@ -75,7 +75,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         using var own = Client();
         var declared = Declared();
-        var account = await (client ?? own).ReadAccountAsync(declared, CancellationToken.None);
+        var account = await (client ?? own).ReadAccountAsync(declared, Record, CancellationToken.None);
         return SyncPlanner.Plan(declared, account, Record, prune);
     }
 
