@@ -5,11 +5,11 @@ namespace CpaasX.Operator.Diff;
 /// <summary>
 /// The markdown report of <c>diff</c>, for a pull-request comment: a summary line, then per changed namespace one table
 /// per kind of change, the biggest first (moved traffic by share, pools by senders changed), each cut at
-/// <see cref="MaxRows"/> rows with a count of the rest.
+/// <see cref="MaxRows"/> rows with a count of the rest (<see cref="MarkdownTable"/>).
 /// </summary>
 internal static class DiffMarkdown
 {
-    public const int MaxRows = 20;
+    public const int MaxRows = MarkdownTable.MaxRows;
     private const int MaxSendersPerCell = 5;
 
     public static void Write(RoutingDiff diff, TextWriter output)
@@ -57,29 +57,6 @@ internal static class DiffMarkdown
             ? string.Join(", ", items)
             : $"{string.Join(", ", items.Take(MaxSendersPerCell))} and {items.Count - MaxSendersPerCell} more";
 
-    private static void Table<T>(TextWriter output, string title, string? note, string[] header, IReadOnlyList<T> rows, Func<T, string[]> cells)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        output.WriteLine();
-        output.WriteLine(note is null ? $"**{title}** ({rows.Count})" : $"**{title}** ({rows.Count}; {note})");
-        output.WriteLine();
-        output.WriteLine($"| {string.Join(" | ", header)} |");
-        output.WriteLine($"|{string.Concat(header.Select(_ => "---|"))}");
-        foreach (var row in rows.Take(MaxRows))
-        {
-            output.WriteLine($"| {string.Join(" | ", cells(row).Select(Escape))} |");
-        }
-
-        if (rows.Count > MaxRows)
-        {
-            output.WriteLine();
-            output.WriteLine($"… and {rows.Count - MaxRows} more (the JSON output lists all).");
-        }
-    }
-
-    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static void Table<T>(TextWriter output, string title, string? note, string[] header, IReadOnlyList<T> rows, Func<T, string[]> cells) =>
+        MarkdownTable.Write(output, title, note, header, rows, cells, "the JSON output lists all");
 }

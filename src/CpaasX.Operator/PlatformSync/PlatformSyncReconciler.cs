@@ -86,6 +86,7 @@ public sealed class PlatformSyncReconciler(
             var record = stored.Record;
             var plan = SyncPlanner.Plan(declared, await platform.ReadAccountAsync(declared, record, cancellationToken), record, settings.Prune);
             results.Set(key, ObjectSyncStates.Of(compiled, declared, plan, settings.Mode, null));
+            await stored.SavePlanAsync(PlanMarkdown.Of(plan, settings.Mode), cancellationToken);
             if (settings.Mode == PlatformSyncMode.Plan || plan.IsEmpty)
             {
                 Succeeded(key, plan.Operations.Count);

@@ -18,13 +18,16 @@ namespace CpaasX.Operator.PlatformSync;
 /// or a change of leader (prune deletes only those): the ConfigMap <c>cpaasx-platform-sync</c> in the namespace,
 /// labelled as the operator's and written by it only, read by name at the start of each pass and written after each
 /// platform write that changed the record. The entries are JSON under <c>record.json</c>, or gzipped under
-/// <c>binaryData.record.json.gz</c> beyond what a ConfigMap holds plain (about 20,000 associations).
+/// <c>binaryData.record.json.gz</c> beyond what a ConfigMap holds plain (about 20,000 associations). Beside them,
+/// <c>plan.md</c> holds the last pass's plan for a reader (<see cref="PlanMarkdown"/>), written in either mode when it
+/// changed; the platform itself is never written for it.
 /// </summary>
 public sealed class StoredSyncRecord
 {
     public const string ConfigMapName = "cpaasx-platform-sync";
     public const string JsonKey = "record.json";
     public const string GzipKey = "record.json.gz";
+    public const string PlanKey = "plan.md";
 
     /// <summary>Beyond this a stored record is not one the operator wrote (a ConfigMap holds 1 MiB; the gzip inflates about tenfold).</summary>
     private const int MaxRecordBytes = 64 * 1024 * 1024;
@@ -32,13 +35,15 @@ public sealed class StoredSyncRecord
     private readonly IKubernetes _client;
     private readonly string _namespace;
     private string? _resourceVersion;
+    private string? _plan;
 
-    private StoredSyncRecord(IKubernetes client, string @namespace, SyncRecord record, string? resourceVersion)
+    private StoredSyncRecord(IKubernetes client, string @namespace, SyncRecord record, string? resourceVersion, string? plan)
     {
         _client = client;
         _namespace = @namespace;
         Record = record;
         _resourceVersion = resourceVersion;
+        _plan = plan;
     }
 
     public SyncRecord Record { get; }
@@ -54,13 +59,26 @@ public sealed class StoredSyncRecord
         }
         catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            return new StoredSyncRecord(client, @namespace, new SyncRecord(), null);
+            return new StoredSyncRecord(client, @namespace, new SyncRecord(), null, null);
         }
 
         var json = stored.Data?.TryGetValue(JsonKey, out var text) == true ? Encoding.UTF8.GetBytes(text)
             : stored.BinaryData?.TryGetValue(GzipKey, out var gzip) == true ? RoutingPayload.Decompress(gzip, MaxRecordBytes)
             : null;
-        return new StoredSyncRecord(client, @namespace, Decode(json), stored.Metadata.ResourceVersion);
+        return new StoredSyncRecord(client, @namespace, Decode(json), stored.Metadata.ResourceVersion, stored.Data?.TryGetValue(PlanKey, out var plan) == true ? plan : null);
+    }
+
+    /// <summary>Keeps <paramref name="markdown"/> as <c>plan.md</c>, with the record as it is; no write when it is the one stored.</summary>
+    /// <exception cref="SyncRecordException">The API refused the write.</exception>
+    public async Task SavePlanAsync(string markdown, CancellationToken cancellationToken)
+    {
+        if (markdown == _plan)
+        {
+            return;
+        }
+
+        _plan = markdown;
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>Writes the record (on condition that the ConfigMap is still the one read or last written).</summary>
@@ -83,7 +101,7 @@ public sealed class StoredSyncRecord
                 ResourceVersion = _resourceVersion,
                 Labels = new Dictionary<string, string> { [ManagedLabel.Key] = ManagedLabel.Value },
             },
-            Data = gzip is null ? new Dictionary<string, string> { [JsonKey] = Encoding.UTF8.GetString(json) } : null,
+            Data = Data(gzip is null ? Encoding.UTF8.GetString(json) : null),
             BinaryData = gzip is null ? null : new Dictionary<string, byte[]> { [GzipKey] = gzip },
         };
         try
@@ -97,6 +115,22 @@ public sealed class StoredSyncRecord
         {
             throw new SyncRecordException($"writing ConfigMap {ConfigMapName} failed ({(int)error.Response.StatusCode}): {error.Response.Content}", error);
         }
+    }
+
+    private Dictionary<string, string>? Data(string? json)
+    {
+        Dictionary<string, string> data = [];
+        if (json is not null)
+        {
+            data[JsonKey] = json;
+        }
+
+        if (_plan is not null)
+        {
+            data[PlanKey] = _plan;
+        }
+
+        return data.Count == 0 ? null : data;
     }
 
     // Relaxed escaping keeps an association's "->" readable in kubectl get -o yaml.
