@@ -97,6 +97,18 @@ public sealed class PlatformSyncEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(_platform.Requests);
         Assert.DoesNotContain(_platform.Requests, request => request.IsWrite);
 
+        // The plan, readable in the namespace: plan.md beside the record, written again only when it changes.
+        var stored = await _cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(StoredSyncRecord.ConfigMapName, Namespace);
+        var plan = stored.Data[StoredSyncRecord.PlanKey];
+        Assert.Contains($"**Plan mode, nothing is written to the platform:** {planned.Message["plan mode: ".Length..]}.", plan, StringComparison.Ordinal);
+        Assert.Contains("| Create | Association | ALPHA ACME SMS -> notifier/acme |", plan, StringComparison.Ordinal);
+        await OperatorCluster.EventuallyAsync(
+            async () => (await SyncEventsAsync(_cluster, Namespace)).Single(recorded => recorded.Reason == PlatformSyncReconciler.PlannedReason).Count >= 3,
+            "two more passes planned the same");
+        Assert.Equal(
+            stored.Metadata.ResourceVersion,
+            (await _cluster.Client.CoreV1.ReadNamespacedConfigMapAsync(StoredSyncRecord.ConfigMapName, Namespace)).Metadata.ResourceVersion);
+
         await AnnotateAsync(_cluster, Namespace, PlatformSyncSettings.ModeAnnotation, "apply");
 
         await OperatorCluster.EventuallyAsync(
