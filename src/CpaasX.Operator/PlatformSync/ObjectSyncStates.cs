@@ -20,6 +20,7 @@ public static class ObjectSyncStates
     {
         HashSet<PlannedOperation> done = report is null ? [] : [.. report.Done];
         var pending = plan.Operations.Where(operation => !done.Contains(operation)).ToLookup(operation => operation.Owner);
+        var planned = plan.Operations.Select(operation => operation.Owner).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, string> notSynced = [];
         foreach ((var owner, var reason) in declared.NotSynced)
         {
@@ -52,7 +53,7 @@ public static class ObjectSyncStates
             else
             {
                 states[owner] = new(true, PlatformSyncedReasons.Synced,
-                    plan.Operations.Any(operation => operation.Owner == owner) ? "applied; the account holds what it declares" : "the account holds what it declares",
+                    planned.Contains(owner) ? "applied; the account holds what it declares" : "the account holds what it declares",
                     generation);
             }
         }

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text;
 
+using CpaasX.Operator.Runtime.Client;
+
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 namespace CpaasX.Operator.PlatformSync;
@@ -30,7 +30,7 @@ public sealed record PlatformSyncSettings(PlatformBinding Binding, PlatformSyncM
         {
             secret = await client.CoreV1.ReadNamespacedSecretAsync(SecretName, namespaceName, cancellationToken: cancellationToken);
         }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
         {
             return (null, null);
         }

@@ -1,10 +1,10 @@
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using CpaasX.Operator.Api;
+using CpaasX.Operator.Runtime.Client;
 using CpaasX.Operator.Writing;
 
 using k8s;
@@ -57,7 +57,7 @@ public sealed class StoredSyncRecord
         {
             stored = await client.CoreV1.ReadNamespacedConfigMapAsync(ConfigMapName, @namespace, cancellationToken: cancellationToken);
         }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
         {
             return new StoredSyncRecord(client, @namespace, new SyncRecord(), null, null);
         }

@@ -28,10 +28,11 @@ public static partial class SyncPlanner
 
         // Configurations have server keys: matched on (number, channel, keyword); a changed one is updated in place.
         HashSet<string> used = [];
+        var heldByKey = account.InboundConfigurations.ToLookup(held => held.Key);
         foreach (var item in declared.InboundConfigurations)
         {
-            var held = account.InboundConfigurations
-                .Where(candidate => candidate.Key == item.Value.Key && !used.Contains(candidate.ConfigurationKey!))
+            var held = heldByKey[item.Value.Key]
+                .Where(candidate => !used.Contains(candidate.ConfigurationKey!))
                 .OrderBy(candidate => candidate.SameTarget(item.Value) ? 0 : 1)
                 .FirstOrDefault();
             if (held is null)
