@@ -34,7 +34,16 @@ internal sealed class MetricsCertificate
         }
 
         var files = Read(directory);
-        return new MetricsCertificate(directory, FromPem(files)) { _loadedFrom = files };
+        try
+        {
+            return new MetricsCertificate(directory, FromPem(files)) { _loadedFrom = files };
+        }
+        catch (Exception error) when (error is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            // At start there is no last good pair to keep serving: the operator stops, saying which flag is wrong.
+            throw new UsageException(
+                $"--metrics-cert-dir: '{directory}' holds no PEM certificate and key in {CertificateFile} and {KeyFile}: {error.Message}", error);
+        }
     }
 
     /// <summary>The certificate for a new connection: the directory's pair as it is now, or the last good one while it is being replaced.</summary>

@@ -110,6 +110,25 @@ public sealed class SecureMetricsTests
         }
     }
 
+    [Fact]
+    public void A_certificate_directory_without_a_pem_certificate_and_key_is_a_usage_error_naming_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("cpaasx-metrics-certs-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, MetricsCertificate.CertificateFile), "not a certificate");
+            File.WriteAllText(Path.Combine(directory.FullName, MetricsCertificate.KeyFile), "not a key");
+
+            var error = Assert.Throws<UsageException>(() => MetricsCertificate.Load(directory.FullName));
+
+            Assert.StartsWith($"--metrics-cert-dir: '{directory.FullName}' holds no PEM certificate and key in tls.crt and tls.key", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> ScrapeAsync(OperatorInstance instance, string? token)
     {
         using var http = OperatorCluster.MetricsClient(instance, token);
